@@ -1,4 +1,4 @@
-import FakeTimers, { type InstalledClock } from '@sinonjs/fake-timers';
+import { install } from '@sinonjs/fake-timers';
 import type { Clock } from '@racedesk/core';
 
 /** A clock that can also run callbacks later; emulators take one so tests drive their timers. */
@@ -38,13 +38,13 @@ export function toMillis(span: number | string): number {
  * (the test app uses one to let the scheduler run every job that has become due).
  */
 export class TestClock implements TimerClock {
-  private readonly fake: InstalledClock;
+  private readonly fake: ReturnType<typeof install>;
   private timers: PendingTimer[] = [];
   private nextId = 1;
   private readonly hooks: AdvanceHook[] = [];
 
   constructor(start: Date | string = '2030-01-07T12:00:00.000Z') {
-    this.fake = FakeTimers.install({ now: new Date(start), toFake: ['Date'], shouldAdvanceTime: false });
+    this.fake = install({ now: new Date(start), toFake: ['Date'], shouldAdvanceTime: false });
   }
 
   now(): Date {

@@ -1,0 +1,188 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Knex } from 'knex';
+import { Value } from 'typebox/value';
+import type { Clock } from '../clock.js';
+import { RacedeskError } from '../errors.js';
+import type { Database } from '../db/connect.js';
+import type { Metrics } from '../http/metrics.js';
+import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from './define-event.js';
+import type { SubscriberPriority } from './priority.js';
+import { type EventRow, NOTIFY_CHANNEL, rowToEvent } from './event-row.js';
+
+/** A handler registered on the bus (the loader builds these from plugins' subscriber definitions). */
+export interface Subscription {
+  id: string;
+  eventName: string;
+  priority: SubscriberPriority;
+  durable: boolean;
+  timeoutMs: number;
+  handler: (event: DispatchedEvent) => Promise<void> | void;
+}
+
+const PRIORITIES: SubscriberPriority[] = ['high', 'normal', 'low'];
+/** How long the emitting instance has to dispatch a durable event before the recovery sweep may. */
+export const DURABLE_GRACE_MS = 30_000;
+
+type Executor = Database | Knex.Transaction;
+
+function rootTransaction(trx: Knex.Transaction): Knex.Transaction {
+  let current = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
+  while (current.parentTransaction) current = current.parentTransaction;
+  return current;
+}
+
+/**
+ * The event bus: typed events written to the `events` outbox in the caller's transaction,
+ * dispatched to in-process subscribers after commit, isolated from each other and from the emitter.
+ */
+export class EventBus {
+  private readonly definitions = new Map<string, EventDefinition>();
+  private readonly subscriptions = new Map<string, Subscription[]>();
+  private inflight = 0;
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly logger: FastifyBaseLogger,
+    private readonly clock: Clock,
+    private readonly metrics?: Metrics,
+  ) {}
+
+  /** Declares events; a name declared twice is a boot error. */
+  declare(events: readonly EventDefinition[], owner: string): void {
+    for (const event of events) {
+      if (this.definitions.has(event.name)) {
+        throw new RacedeskError('RD_EVENT_DUPLICATE', `Event "${event.name}" is declared twice (${owner})`);
+      }
+      this.definitions.set(event.name, event);
+    }
+  }
+
+  /** Whether an event name is declared. */
+  has(name: string): boolean {
+    return this.definitions.has(name);
+  }
+
+  /** Adds a subscriber. Its event must be declared. */
+  subscribe(subscription: Subscription): void {
+    if (!this.definitions.has(subscription.eventName)) {
+      throw new RacedeskError(
+        'RD_EVENT_UNKNOWN',
+        `Subscriber "${subscription.id}" listens to undeclared event "${subscription.eventName}"`,
+      );
+    }
+    const list = this.subscriptions.get(subscription.eventName) ?? [];
+    if (list.some((s) => s.id === subscription.id)) {
+      throw new RacedeskError('RD_EVENT_DUPLICATE', `Subscriber "${subscription.id}" is registered twice`);
+    }
+    list.push(subscription);
+    this.subscriptions.set(subscription.eventName, list);
+  }
+
+  /**
+   * Records an event. Inside a transaction it is written with the change and dispatched only
+   * after commit (never for a rollback); without one it is written and dispatched at once.
+   */
+  async emit<E extends EventDefinition>(
+    event: E,
+    payload: PayloadOf<E>,
+    meta: EmitMeta,
+    trx?: Knex.Transaction,
+  ): Promise<DispatchedEvent<E>> {
+    if (!this.definitions.has(event.name)) {
+      throw new RacedeskError('RD_EVENT_UNKNOWN', `Event "${event.name}" is not declared`);
+    }
+    if (!Value.Check(event.schema, payload)) {
+      const first = [...Value.Errors(event.schema, payload)][0];
+      throw new RacedeskError(
+        'RD_EVENT_PAYLOAD',
+        `Payload of "${event.name}" is invalid at ${first?.instancePath || '/'}: ${first?.message}`,
+      );
+    }
+    const now = this.clock.now();
+    const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
+    const executor: Executor = trx ?? this.db;
+    const [row] = (await executor('events')
+      .insert({
+        name: event.name,
+        org_id: meta.orgId ?? null,
+        actor: JSON.stringify(meta.actor),
+        payload: JSON.stringify(payload),
+        occurred_at: now,
+        pending_subscribers: durable,
+        retry_at: new Date(now.getTime() + DURABLE_GRACE_MS),
+      })
+      .returning('*')) as EventRow[];
+    // NOTIFY is transactional: other instances hear of the event only once it commits.
+    await executor.raw('select pg_notify(?, ?)', [NOTIFY_CHANNEL, String(row!.id)]);
+    const dispatched = rowToEvent(row!) as DispatchedEvent<E>;
+    this.metrics?.eventsEmitted.inc({ event: event.name });
+    if (trx) {
+      rootTransaction(trx).executionPromise.then(
+        () => this.dispatch(dispatched),
+        () => {},
+      );
+    } else {
+      void this.dispatch(dispatched);
+    }
+    return dispatched;
+  }
+
+  /** Runs the subscribers of an event by priority; `only` limits it to some (recovery). */
+  async dispatch(event: DispatchedEvent, only?: ReadonlySet<string>): Promise<void> {
+    this.inflight++;
+    try {
+      const all = (this.subscriptions.get(event.name) ?? []).filter((s) => !only || only.has(s.id));
+      for (const priority of PRIORITIES) {
+        const group = all.filter((s) => s.priority === priority);
+        await Promise.all(group.map((s) => this.runOne(s, event)));
+      }
+    } finally {
+      this.inflight--;
+      if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    }
+  }
+
+  private async runOne(sub: Subscription, event: DispatchedEvent): Promise<void> {
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(() => sub.handler(event)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${sub.timeoutMs} ms`)), sub.timeoutMs);
+        }),
+      ]);
+      if (sub.durable) await this.acknowledge(event.id, sub.id);
+      this.metrics?.subscriberRuns.inc({ subscriber: sub.id, outcome: 'ok' });
+    } catch (error) {
+      this.metrics?.subscriberRuns.inc({ subscriber: sub.id, outcome: 'error' });
+      this.logger.error(
+        { err: error, subscriber: sub.id, event: event.name, eventId: event.id, durable: sub.durable },
+        'event subscriber failed',
+      );
+    } finally {
+      clearTimeout(timer);
+      this.metrics?.subscriberSeconds.observe({ subscriber: sub.id }, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async acknowledge(eventId: number, subscriberId: string): Promise<void> {
+    await this.db('events')
+      .where({ id: eventId })
+      .update({ pending_subscribers: this.db.raw('array_remove(pending_subscribers, ?)', [subscriberId]) });
+  }
+
+  /** Resolves once no dispatch is running (tests and graceful shutdown wait on it). */
+  idle(): Promise<void> {
+    if (this.inflight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Durable subscribers registered in this process, by id. */
+  durableIds(): Set<string> {
+    return new Set(
+      [...this.subscriptions.values()].flat().filter((s) => s.durable).map((s) => s.id),
+    );
+  }
+}

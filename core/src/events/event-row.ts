@@ -1,0 +1,28 @@
+import type { Actor } from '../actor.js';
+import type { DispatchedEvent } from './define-event.js';
+
+/** The PostgreSQL channel that carries committed event ids between instances. */
+export const NOTIFY_CHANNEL = 'racedesk_events';
+
+/** A row of the `events` outbox table. */
+export interface EventRow {
+  id: number;
+  name: string;
+  org_id: number | null;
+  actor: Actor;
+  payload: unknown;
+  occurred_at: Date;
+  pending_subscribers: string[];
+}
+
+/** Turns an outbox row into the event subscribers receive. */
+export function rowToEvent(row: EventRow): DispatchedEvent {
+  return {
+    id: row.id,
+    name: row.name,
+    orgId: row.org_id,
+    actor: row.actor,
+    payload: row.payload as never,
+    occurredAt: row.occurred_at,
+  };
+}

@@ -1,0 +1,115 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { Knex } from 'knex';
+import type { Static, TSchema } from 'typebox';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/connect.js';
+import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
+import type { SubscriberPriority } from '../events/priority.js';
+import type { JobDefinition } from '../scheduler/define-job.js';
+
+/** The Fastify instance routes are registered on, typed by TypeBox schemas. */
+export type RacedeskApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * Services plugins provide to the plugins that depend on them. A providing plugin adds its entry by
+ * declaration merging: `declare module '@racedesk/core' { interface PluginServices { racetime: RacetimeService } }`.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging
+export interface PluginServices {}
+
+/** Emits events, restricted to the ones the plugin declared. */
+export interface PluginEvents {
+  emit<E extends EventDefinition>(
+    event: E,
+    payload: PayloadOf<E>,
+    meta: EmitMeta,
+    trx?: Knex.Transaction,
+  ): Promise<DispatchedEvent<E>>;
+}
+
+/** Schedules the plugin's own jobs (names are namespaced as `<plugin>:<job>`). */
+export interface PluginScheduler {
+  /** Runs `job` once at `at`; with a `key`, scheduling the same key again moves the run. */
+  schedule<D>(job: JobDefinition<D, never>, at: Date, data: D, key?: string): Promise<void>;
+  /** Runs `job` as soon as a worker can. */
+  now<D>(job: JobDefinition<D, never>, data: D): Promise<void>;
+  /** Cancels pending runs of `job` under `key` (or all of them). */
+  cancel<D>(job: JobDefinition<D, never>, key?: string): Promise<number>;
+}
+
+/** Everything a plugin receives from the core: its own logger, config, database, events, jobs, services. */
+export interface PluginContext<Config = unknown> {
+  readonly id: string;
+  readonly config: Config;
+  readonly logger: FastifyBaseLogger;
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly events: PluginEvents;
+  readonly scheduler: PluginScheduler;
+  /** Services of the plugins this one depends on. */
+  readonly services: { get<K extends keyof PluginServices>(pluginId: K): PluginServices[K] };
+}
+
+/** Registers a plugin's routes inside its own encapsulated Fastify scope. */
+export type RouteRegistrar<Config = unknown> = (app: RacedeskApp, ctx: PluginContext<Config>) => Promise<void> | void;
+
+/** A subscriber declared by a plugin: the handler also receives the plugin's context. */
+export interface PluginSubscriber<Config = unknown, E extends EventDefinition = EventDefinition> {
+  readonly id: string;
+  readonly event: E;
+  readonly priority?: SubscriberPriority;
+  readonly durable?: boolean;
+  readonly timeoutMs?: number;
+  handler(event: DispatchedEvent<E>, ctx: PluginContext<Config>): Promise<void> | void;
+}
+
+/** What a plugin declares about itself. `src/index.ts` of a plugin is one `definePlugin({...})` call. */
+export interface PluginDefinition<ConfigSchema extends TSchema = TSchema, Service = unknown> {
+  /** Lowercase id, also the prefix of its routes, tables, jobs and events. */
+  readonly id: string;
+  readonly version: string;
+  /** Semver range of @racedesk/core this plugin works with. */
+  readonly core: string;
+  readonly description?: string;
+  readonly dependsOn?: readonly string[];
+  /** Instance configuration under `plugins.<id>` in racedesk.config.json, with defaults. */
+  readonly config?: ConfigSchema;
+  /** Absolute path of the plugin's Knex migrations folder. */
+  readonly migrations?: string;
+  readonly events?: readonly EventDefinition[];
+  readonly routes?: {
+    /** Mounted at `/api/v1/orgs/:org/<id>`. */
+    readonly org?: RouteRegistrar<Static<ConfigSchema>>;
+    /** Mounted at `/api/v1/<id>`. */
+    readonly instance?: RouteRegistrar<Static<ConfigSchema>>;
+  };
+  readonly jobs?: ReadonlyArray<JobDefinition<never, PluginContext<Static<ConfigSchema>>>>;
+  readonly subscriptions?: ReadonlyArray<PluginSubscriber<Static<ConfigSchema>, EventDefinition>>;
+  /** Builds the service other plugins get through `ctx.services.get(id)`. */
+  provides?(ctx: PluginContext<Static<ConfigSchema>>): Service | Promise<Service>;
+  /** Runs once after migrations and wiring, before the server accepts requests. */
+  init?(ctx: PluginContext<Static<ConfigSchema>>): Promise<void> | void;
+  /** Runs on shutdown, before the database closes. */
+  close?(ctx: PluginContext<Static<ConfigSchema>>): Promise<void> | void;
+}
+
+/** Declares a plugin; exists for typing. */
+export function definePlugin<ConfigSchema extends TSchema, Service = unknown>(
+  definition: PluginDefinition<ConfigSchema, Service>,
+): PluginDefinition<ConfigSchema, Service> {
+  return definition;
+}
+
+/** Declares a plugin subscriber; exists for typing. */
+export function defineSubscriber<E extends EventDefinition, Config = unknown>(
+  definition: PluginSubscriber<Config, E>,
+): PluginSubscriber<Config, E> {
+  return definition;
+}

@@ -1,0 +1,196 @@
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda, type Job, backoffStrategies } from 'agenda';
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+import type { Clock } from '../clock.js';
+import type { Metrics } from '../http/metrics.js';
+import { DuplicateNameError } from '../errors.js';
+import type { JobRun, RetryPolicy } from './define-job.js';
+import { type JobSummary, listJobs } from './job-list.js';
+
+/** A job as the scheduler runs it: full name, options and a handler bound to its plugin. */
+export interface RegisteredJob {
+  name: string;
+  every?: string;
+  cron?: string;
+  concurrency?: number;
+  lockLifetimeMs?: number;
+  retry?: RetryPolicy;
+  handler: (run: JobRun<Record<string, unknown>>) => Promise<void>;
+}
+
+export interface SchedulerOptions {
+  databaseUrl: string;
+  logger: FastifyBaseLogger;
+  clock: Clock;
+  metrics?: Metrics;
+  /** Whether this instance runs jobs (worker/all roles) or only enqueues them (api role). */
+  processJobs: boolean;
+  /** How often the worker polls for due jobs; notifications make most runs immediate. */
+  processEveryMs?: number;
+  /** Instance name recorded on locked jobs. */
+  instanceName?: string;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 5, delayMs: 1_000 };
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The task scheduler: Agenda on PostgreSQL. Recurring jobs use `every`/`cron`; time-critical work is
+ * a one-off job at its exact time under a unique key (scheduling the key again moves it).
+ */
+export class Scheduler {
+  private readonly jobs = new Map<string, RegisteredJob>();
+  private agenda?: Agenda;
+  private pool?: pg.Pool;
+  private started = false;
+  private running = 0;
+
+  constructor(private readonly options: SchedulerOptions) {}
+
+  /** Registers a job; a name registered twice is a boot error (Agenda would silently overwrite it). */
+  register(job: RegisteredJob): void {
+    if (this.jobs.has(job.name)) throw new DuplicateNameError(`Job "${job.name}" is defined twice`);
+    this.jobs.set(job.name, job);
+  }
+
+  /** Whether the scheduler is started and, on workers, processing jobs. */
+  get isStarted(): boolean {
+    return this.started;
+  }
+
+  get processesJobs(): boolean {
+    return this.options.processJobs;
+  }
+
+  async start(): Promise<void> {
+    // Our own pool, so the scheduler's connections are closed on stop on every role (Agenda only
+    // disconnects a backend it started processing with).
+    const pool = new pg.Pool({ connectionString: this.options.databaseUrl, max: 5 });
+    pool.on('error', (err) => this.options.logger.warn({ err }, 'scheduler connection error'));
+    this.pool = pool;
+    const backend = new PostgresBackend({
+      pool,
+      tableName: 'agenda_jobs',
+      ensureSchema: false,
+    });
+    const agenda = new Agenda({
+      backend,
+      name: this.options.instanceName ?? `racedesk-${process.pid}`,
+      processEvery: this.options.processEveryMs ?? 5_000,
+      defaultLockLifetime: 10 * 60_000,
+    });
+    agenda.on('error', (err) => this.options.logger.error({ err }, 'scheduler error'));
+    for (const job of this.jobs.values()) this.defineOnAgenda(agenda, job);
+    await agenda.ready;
+    this.agenda = agenda;
+    if (this.options.processJobs) {
+      await agenda.start();
+      for (const job of this.jobs.values()) {
+        if (job.every) await agenda.every(job.every, job.name, {}, { skipImmediate: false });
+        else if (job.cron) await agenda.every(job.cron, job.name, {});
+      }
+    }
+    this.started = true;
+  }
+
+  private defineOnAgenda(agenda: Agenda, job: RegisteredJob): void {
+    const retry = job.retry ?? DEFAULT_RETRY;
+    agenda.define(
+      job.name,
+      async (agendaJob: Job<Record<string, unknown>>) => {
+        const started = performance.now();
+        this.running++;
+        try {
+          await job.handler({
+            name: job.name,
+            data: agendaJob.attrs.data ?? {},
+            attempt: (agendaJob.attrs.failCount ?? 0) + 1,
+            scheduledFor: agendaJob.attrs.nextRunAt ?? this.options.clock.now(),
+          });
+          this.options.metrics?.jobRuns.inc({ job: job.name, outcome: 'ok' });
+        } catch (err) {
+          this.options.metrics?.jobRuns.inc({ job: job.name, outcome: 'error' });
+          this.options.logger.warn({ err, job: job.name, jobId: agendaJob.attrs._id }, 'job failed');
+          throw err;
+        } finally {
+          this.running--;
+          this.options.metrics?.jobSeconds.observe({ job: job.name }, (performance.now() - started) / 1000);
+        }
+      },
+      {
+        concurrency: job.concurrency ?? 1,
+        lockLifetime: job.lockLifetimeMs ?? 10 * 60_000,
+        backoff: backoffStrategies.exponential({ delay: retry.delayMs, maxRetries: retry.attempts }),
+      },
+    );
+  }
+
+  private requireAgenda(jobName: string): Agenda {
+    if (!this.jobs.has(jobName)) throw new Error(`Job "${jobName}" is not defined`);
+    if (!this.agenda) throw new Error('The scheduler is not started');
+    return this.agenda;
+  }
+
+  /**
+   * Schedules a one-off run at an exact time. With a `key`, at most one pending run per (job, key)
+   * exists: scheduling the same key again moves it. A unique index makes that hold across instances.
+   */
+  async schedule(jobName: string, at: Date, data: Record<string, unknown> = {}, key?: string): Promise<void> {
+    const agenda = this.requireAgenda(jobName);
+    const save = () => {
+      const job = agenda.create(jobName, key === undefined ? data : { ...data, uniqueKey: key });
+      if (key !== undefined) job.unique({ 'data.uniqueKey': key });
+      return job.schedule(at).save();
+    };
+    try {
+      await save();
+    } catch (err) {
+      // Another instance inserted the same key between Agenda's look-up and insert: update it instead.
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+      await save();
+    }
+  }
+
+  /** Runs a job as soon as a worker can. */
+  async now(jobName: string, data: Record<string, unknown> = {}): Promise<void> {
+    await this.requireAgenda(jobName).now(jobName, data);
+  }
+
+  /** Removes pending runs of a job: those under one key, or all of them. Returns how many. */
+  async cancel(jobName: string, key?: string): Promise<number> {
+    const agenda = this.requireAgenda(jobName);
+    return agenda.cancel(key === undefined ? { name: jobName } : { name: jobName, data: { uniqueKey: key } });
+  }
+
+  /** The jobs in the store, for operators (`racedesk jobs`, the admin API). */
+  async list(filter: { name?: string; state?: JobSummary['state']; limit?: number } = {}): Promise<JobSummary[]> {
+    if (!this.agenda) return [];
+    return listJobs(this.agenda, filter);
+  }
+
+  /** Looks for due jobs right now instead of waiting for the next poll (tests use it after moving the clock). */
+  async poke(): Promise<void> {
+    const processor = (this.agenda as unknown as { jobProcessor?: { process(): Promise<void> } })?.jobProcessor;
+    await processor?.process();
+  }
+
+  /** Number of job runs in progress on this instance. */
+  get runningCount(): number {
+    return this.running;
+  }
+
+  /** Stops taking jobs and waits for running ones up to the deadline. */
+  async stop(deadlineMs = 10_000): Promise<void> {
+    if (!this.agenda) return;
+    const agenda = this.agenda;
+    this.agenda = undefined;
+    this.started = false;
+    if (this.options.processJobs) {
+      await agenda.drain({ timeout: deadlineMs, closeConnection: false }).catch(() => {});
+      await agenda.stop(false).catch(() => {});
+    }
+    await this.pool?.end().catch(() => {});
+    this.pool = undefined;
+  }
+}
