@@ -42,17 +42,18 @@ export function attachRaceSocket(state: EmulatorState, room: RaceRoom, socket: R
 }
 
 function handleFrame(state: EmulatorState, room: RaceRoom, socket: RoomSocket, text: string): void {
-  let frame: unknown;
+  let frame: unknown = text;
+  let parsed = true;
   try {
     frame = JSON.parse(text);
   } catch {
-    room.send(socket, 'error', { errors: [INVALID_JSON] });
-    return;
+    parsed = false;
   }
   const action = isObject(frame) && typeof frame.action === 'string' ? frame.action : '';
-  const data = isObject(frame) ? frame.data : undefined;
+  const data = isObject(frame) ? frame.data : frame;
   let errors: string[] | null = null;
   try {
+    if (!parsed) throw new RaceActionError([INVALID_JSON]);
     runAction(state, room, socket, action, data);
   } catch (error) {
     if (!(error instanceof RaceActionError)) throw error;
