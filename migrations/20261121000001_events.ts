@@ -16,7 +16,10 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('retry_at', { useTz: true })
       .nullable()
       .comment('Earliest time the recovery sweep may hand the event to pending durable subscribers again');
-    t.integer('attempts').notNullable().defaultTo(0).comment('Recovery attempts made for pending subscribers');
+    t.integer('attempts')
+      .notNullable()
+      .defaultTo(0)
+      .comment('Recovery attempts made for pending subscribers');
     t.text('last_error').nullable();
     t.index(['name', 'occurred_at']);
     t.index(['org_id', 'occurred_at']);

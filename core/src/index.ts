@@ -5,10 +5,10 @@ export { type Actor, anonymousActor, systemActor } from './actor.js';
 export { type BuildAppOptions, buildApp } from './app.js';
 export { type Clock, systemClock } from './clock.js';
 export { loadConfig, validateConfig } from './config/load.js';
-export { type RacedeskConfig, ConfigSchema } from './config/schema.js';
-export { type Database, connectDatabase } from './db/connect.js';
-export { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-export { historyTable, type MigrationStatus, migrationStatus, type MigrationUnit } from './db/migrator.js';
+export { ConfigSchema, type RacedeskConfig } from './config/schema.js';
+export { connectDatabase, type Database } from './db/connect.js';
+export { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
+export { historyTable, type MigrationStatus, type MigrationUnit, migrationStatus } from './db/migrator.js';
 export {
   badRequest,
   conflict,

@@ -1,5 +1,5 @@
-import type { RacedeskConfig } from './config/schema.js';
 import type { Clock } from './clock.js';
+import type { RacedeskConfig } from './config/schema.js';
 import type { Database } from './db/connect.js';
 import type { MigrationStatus, MigrationUnit } from './db/migrator.js';
 import type { EventBus } from './events/bus.js';

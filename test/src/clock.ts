@@ -1,5 +1,5 @@
-import { install } from '@sinonjs/fake-timers';
 import type { Clock } from '@racedesk/core';
+import { install } from '@sinonjs/fake-timers';
 
 /** A clock that can also run callbacks later; emulators take one so tests drive their timers. */
 export interface TimerClock extends Clock {
@@ -15,6 +15,8 @@ export const realTimerClock: TimerClock = {
 };
 
 type AdvanceHook = () => Promise<void>;
+/** Tells the clock when something (a scheduled job) next needs time to stop, if at all. */
+type NextDue = () => Promise<Date | undefined>;
 interface PendingTimer {
   id: number;
   at: number;
@@ -42,9 +44,15 @@ export class TestClock implements TimerClock {
   private timers: PendingTimer[] = [];
   private nextId = 1;
   private readonly hooks: AdvanceHook[] = [];
+  private readonly stops: NextDue[] = [];
+  private installed = true;
+  /** Only one test clock can own the global `Date`; a new one replaces the previous one. */
+  private static current?: TestClock;
 
   constructor(start: Date | string = '2030-01-07T12:00:00.000Z') {
+    TestClock.current?.uninstall();
     this.fake = install({ now: new Date(start), toFake: ['Date'], shouldAdvanceTime: false });
+    TestClock.current = this;
   }
 
   now(): Date {
@@ -62,12 +70,21 @@ export class TestClock implements TimerClock {
   }
 
   /** Registers work to run after every advance (e.g. "run the jobs that are now due"). */
-  onAdvance(hook: AdvanceHook): () => void {
+  onAdvance(hook: AdvanceHook, nextDue?: NextDue): () => void {
     this.hooks.push(hook);
+    if (nextDue) this.stops.push(nextDue);
     return () => {
-      const index = this.hooks.indexOf(hook);
-      if (index >= 0) this.hooks.splice(index, 1);
+      if (this.hooks.includes(hook)) this.hooks.splice(this.hooks.indexOf(hook), 1);
+      if (nextDue && this.stops.includes(nextDue)) this.stops.splice(this.stops.indexOf(nextDue), 1);
     };
+  }
+
+  private async nextStop(target: number): Promise<number | undefined> {
+    const dues = await Promise.all(this.stops.map((next) => next()));
+    const times = dues
+      .map((d) => d?.getTime())
+      .filter((ms): ms is number => ms !== undefined && ms <= target);
+    return times.length ? Math.max(this.fake.now, Math.min(...times)) : undefined;
   }
 
   /** Moves time forward by `span`, firing timers at their exact times along the way. */
@@ -75,25 +92,40 @@ export class TestClock implements TimerClock {
     await this.advanceTo(this.fake.now + toMillis(span));
   }
 
-  /** Moves time forward to `when` (never backwards). */
+  /**
+   * Moves time forward to `when` (never backwards), stopping at every timer and every one-off job
+   * on the way, so each runs at its exact time.
+   */
   async advanceTo(when: Date | number | string): Promise<void> {
     const target = new Date(when).getTime();
     if (target < this.fake.now) throw new Error('The test clock cannot go backwards');
-    for (;;) {
-      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.fake.setSystemTime(Math.max(this.fake.now, due.at));
-      due.fn();
-      await new Promise((resolve) => setImmediate(resolve));
+    for (let steps = 0; steps < 10_000; steps++) {
+      const timer = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const job = await this.nextStop(target);
+      if (timer && (job === undefined || timer.at <= job)) {
+        this.timers = this.timers.filter((t) => t !== timer);
+        this.fake.setSystemTime(Math.max(this.fake.now, timer.at));
+        timer.fn();
+        await new Promise((resolve) => setImmediate(resolve));
+      } else if (job !== undefined) {
+        this.fake.setSystemTime(job);
+        await this.runHooks();
+      } else break;
     }
     this.fake.setSystemTime(target);
-    for (const hook of this.hooks) await hook();
+    await this.runHooks();
+  }
+
+  private async runHooks(): Promise<void> {
+    for (const hook of [...this.hooks]) await hook();
   }
 
   /** Restores the real `Date`. */
   uninstall(): void {
+    if (!this.installed) return;
+    this.installed = false;
     this.timers = [];
     this.fake.uninstall();
+    if (TestClock.current === this) TestClock.current = undefined;
   }
 }

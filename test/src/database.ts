@@ -33,14 +33,32 @@ async function createOnServer(url: string): Promise<TestDatabase> {
   };
 }
 
+let embedded: Promise<string> | undefined;
+
+/**
+ * One embedded PostgreSQL per test process, in a temporary folder, stopped (and deleted) when the
+ * process exits.
+ */
+function embeddedServer(): Promise<string> {
+  embedded ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'racedesk-pg-'));
+    const server = await startEmbeddedPostgres({
+      dir,
+      port: await freePort(),
+      persistent: false,
+      database: 'postgres',
+    });
+    server.unref();
+    process.on('exit', () => server.stopSync());
+    return server.url;
+  })();
+  return embedded;
+}
+
 /**
  * A fresh database: created on the server of `TEST_DATABASE_URL` / `DATABASE_URL` when set (CI),
- * otherwise on an embedded PostgreSQL started for this test file in a temporary folder.
+ * otherwise on an embedded PostgreSQL started once per test process.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const url = serverUrl();
-  if (url) return createOnServer(url);
-  const dir = await mkdtemp(join(tmpdir(), 'racedesk-pg-'));
-  const server = await startEmbeddedPostgres({ dir, port: await freePort(), persistent: false, database: 'test' });
-  return { url: server.url, drop: () => server.stop() };
+  return createOnServer(serverUrl() ?? (await embeddedServer()));
 }

@@ -1,7 +1,7 @@
 /** @racedesk/testkit: everything a Racedesk or plugin test needs. */
-export { TestClock, realTimerClock, toMillis, type TimerClock } from './clock.js';
+export { realTimerClock, TestClock, type TimerClock, toMillis } from './clock.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { freePort } from './free-port.js';
-export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 export * from './emulators/racetime/index.js';
 export * from './emulators/speedgaming/index.js';
+export { freePort } from './free-port.js';
+export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';

@@ -74,7 +74,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (app.racedesk.scheduler.runningCount === 0) return;
     }
   };
-  const detach = clock.onAdvance(settle);
+  const detach = clock.onAdvance(settle, () => app.racedesk.scheduler.nextOneOffDue());
   let closed = false;
   const testApp: TestApp = {
     app,

@@ -1,7 +1,7 @@
-import { systemClock } from '../clock.js';
 import pino from 'pino';
-import { Scheduler } from '../scheduler/scheduler.js';
+import { systemClock } from '../clock.js';
 import type { JobSummary } from '../scheduler/job-list.js';
+import { Scheduler } from '../scheduler/scheduler.js';
 import { withDatabase } from './open-database.js';
 
 /** `racedesk jobs`: jobs in the store with their state, next run and last failure. */

@@ -29,7 +29,10 @@ function fromEnv(env: Env): Record<string, unknown> {
     publicUrl: pick(env, 'RACEDESK_PUBLIC_URL'),
     logLevel: pick(env, 'LOG_LEVEL'),
     secretKey: pick(env, 'RACEDESK_SECRET_KEY'),
-    enabledPlugins: plugins?.split(',').map((p) => p.trim()).filter(Boolean),
+    enabledPlugins: plugins
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     discordBotToken: pick(env, 'RACEDESK_DISCORD_BOT_TOKEN'),
     services: definedOnly({
       racetimeUrl: pick(env, 'RACEDESK_RACETIME_URL'),

@@ -28,7 +28,8 @@ export const ConfigSchema = Type.Object({
   secretKey: Type.Optional(
     Type.String({
       pattern: '^[0-9a-fA-F]{64}$',
-      description: 'Key that encrypts secrets at rest: 32 random bytes as 64 hex characters (RACEDESK_SECRET_KEY)',
+      description:
+        'Key that encrypts secrets at rest: 32 random bytes as 64 hex characters (RACEDESK_SECRET_KEY)',
     }),
   ),
   enabledPlugins: Type.Optional(
@@ -64,7 +65,9 @@ export const ConfigSchema = Type.Object({
     { default: {} },
   ),
   discordBotToken: Type.Optional(
-    Type.String({ description: 'Instance Discord bot token (RACEDESK_DISCORD_BOT_TOKEN); wins over a stored one' }),
+    Type.String({
+      description: 'Instance Discord bot token (RACEDESK_DISCORD_BOT_TOKEN); wins over a stored one',
+    }),
   ),
   plugins: Type.Record(Type.String(), Type.Unknown(), {
     description: 'Per-plugin instance configuration, keyed by plugin id (racedesk.config.json only)',

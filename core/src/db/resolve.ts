@@ -27,7 +27,10 @@ async function answers(url: string): Promise<boolean> {
  * `DATABASE_URL` when set; otherwise the embedded PostgreSQL under `<dataDir>/postgres`, started
  * here unless another Racedesk process (a running server) already started it.
  */
-export async function resolveDatabase(config: RacedeskConfig, log: (line: string) => void): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  config: RacedeskConfig,
+  log: (line: string) => void,
+): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, release: async () => {} };
   const url = EMBEDDED_URL(config.embeddedPostgresPort);
   if (await answers(url)) return { url, embedded: true, release: async () => {} };

@@ -2,12 +2,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
 import { Value } from 'typebox/value';
 import type { Clock } from '../clock.js';
-import { RacedeskError } from '../errors.js';
 import type { Database } from '../db/connect.js';
+import { RacedeskError } from '../errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from './define-event.js';
-import type { SubscriberPriority } from './priority.js';
 import { type EventRow, NOTIFY_CHANNEL, rowToEvent } from './event-row.js';
+import type { SubscriberPriority } from './priority.js';
 
 /** A handler registered on the bus (the loader builds these from plugins' subscriber definitions). */
 export interface Subscription {
@@ -182,7 +182,10 @@ export class EventBus {
   /** Durable subscribers registered in this process, by id. */
   durableIds(): Set<string> {
     return new Set(
-      [...this.subscriptions.values()].flat().filter((s) => s.durable).map((s) => s.id),
+      [...this.subscriptions.values()]
+        .flat()
+        .filter((s) => s.durable)
+        .map((s) => s.id),
     );
   }
 }

@@ -54,7 +54,9 @@ export class ClusterFeed {
   private async deliver(payload: string | undefined): Promise<void> {
     if (this.listeners.size === 0 || !payload) return;
     try {
-      const row = (await this.db('events').where({ id: Number(payload) }).first()) as EventRow | undefined;
+      const row = (await this.db('events')
+        .where({ id: Number(payload) })
+        .first()) as EventRow | undefined;
       if (!row) return;
       const event = rowToEvent(row);
       for (const listener of this.listeners) {

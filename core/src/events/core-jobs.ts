@@ -7,7 +7,12 @@ import { redeliverPendingEvents } from './recovery.js';
 const RETENTION_DAYS = 30;
 
 /** The core's own jobs: redelivery of unconfirmed durable events, and pruning of old events. */
-export function registerCoreJobs(deps: { scheduler: Scheduler; db: Database; bus: EventBus; clock: Clock }): void {
+export function registerCoreJobs(deps: {
+  scheduler: Scheduler;
+  db: Database;
+  bus: EventBus;
+  clock: Clock;
+}): void {
   deps.scheduler.register({
     name: 'core:redeliver-events',
     every: '30 seconds',
@@ -22,7 +27,11 @@ export function registerCoreJobs(deps: { scheduler: Scheduler; db: Database; bus
     every: '1 day',
     handler: async () => {
       const cutoff = new Date(deps.clock.now().getTime() - RETENTION_DAYS * 86_400_000);
-      await deps.db('events').where('occurred_at', '<', cutoff).whereRaw('cardinality(pending_subscribers) = 0').del();
+      await deps
+        .db('events')
+        .where('occurred_at', '<', cutoff)
+        .whereRaw('cardinality(pending_subscribers) = 0')
+        .del();
     },
   });
 }

@@ -22,7 +22,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof RacedeskError) {
       if (error.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       return reply.status(error.statusCode).send({
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details ? { details: error.details } : {}),
+        },
       });
     }
     const fastifyError = error as FastifyError;

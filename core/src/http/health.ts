@@ -50,9 +50,10 @@ export async function healthRoutes(app: RacedeskApp): Promise<void> {
           ? { ok: true, ...(scheduler.processesJobs ? {} : { detail: 'api role: jobs run on workers' }) }
           : { ok: false, detail: 'scheduler not started' };
       const ready = database.ok && migrations.ok && schedulerCheck.ok;
-      return reply
-        .status(ready ? 200 : 503)
-        .send({ status: ready ? 'ready' : 'not ready', checks: { database, migrations, scheduler: schedulerCheck } });
+      return reply.status(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not ready',
+        checks: { database, migrations, scheduler: schedulerCheck },
+      });
     },
   );
 

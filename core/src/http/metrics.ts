@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/connect.js';
 
 interface PoolLike {
@@ -71,6 +71,8 @@ export class Metrics {
       });
     gauge('racedesk_db_pool_used', 'Database connections in use', (p) => p.numUsed());
     gauge('racedesk_db_pool_free', 'Idle database connections', (p) => p.numFree());
-    gauge('racedesk_db_pool_pending', 'Requests waiting for a database connection', (p) => p.numPendingAcquires());
+    gauge('racedesk_db_pool_pending', 'Requests waiting for a database connection', (p) =>
+      p.numPendingAcquires(),
+    );
   }
 }

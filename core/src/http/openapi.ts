@@ -20,7 +20,11 @@ export async function registerOpenApi(app: RacedeskApp): Promise<void> {
       },
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token: `Authorization: Bearer rd_...`' },
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token: `Authorization: Bearer rd_...`',
+          },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'racedesk_session' },
         },
       },

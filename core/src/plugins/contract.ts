@@ -1,5 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { Knex } from 'knex';
 import type { Static, TSchema } from 'typebox';
 import type { Clock } from '../clock.js';
@@ -58,7 +64,10 @@ export interface PluginContext<Config = unknown> {
 }
 
 /** Registers a plugin's routes inside its own encapsulated Fastify scope. */
-export type RouteRegistrar<Config = unknown> = (app: RacedeskApp, ctx: PluginContext<Config>) => Promise<void> | void;
+export type RouteRegistrar<Config = unknown> = (
+  app: RacedeskApp,
+  ctx: PluginContext<Config>,
+) => Promise<void> | void;
 
 /** A subscriber declared by a plugin: the handler also receives the plugin's context. */
 export interface PluginSubscriber<Config = unknown, E extends EventDefinition = EventDefinition> {

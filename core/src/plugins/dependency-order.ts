@@ -5,7 +5,9 @@ import type { PluginDefinition } from './contract.js';
  * Orders plugins so each comes after everything it depends on. A missing dependency or a cycle
  * stops the boot and names the chain (`a -> b -> a`).
  */
-export function sortByDependencies<P extends Pick<PluginDefinition, 'id' | 'dependsOn'>>(plugins: readonly P[]): P[] {
+export function sortByDependencies<P extends Pick<PluginDefinition, 'id' | 'dependsOn'>>(
+  plugins: readonly P[],
+): P[] {
   const byId = new Map(plugins.map((p) => [p.id, p]));
   const ordered: P[] = [];
   const state = new Map<string, 'visiting' | 'done'>();

@@ -2,9 +2,16 @@ import { PluginManifestError } from '../errors.js';
 import type { PluginDefinition } from './contract.js';
 
 /** The first-party plugins, loaded by default when their packages are installed. */
-export const FIRST_PARTY_PLUGINS = ['racetime', 'speedgaming', 'discord-notify', 'live-races', 'async-tournaments'];
+export const FIRST_PARTY_PLUGINS = [
+  'racetime',
+  'speedgaming',
+  'discord-notify',
+  'live-races',
+  'async-tournaments',
+];
 
-const packageOf = (name: string) => (name.includes('/') || name.startsWith('racedesk-plugin-') ? name : `@racedesk/plugin-${name}`);
+const packageOf = (name: string) =>
+  name.includes('/') || name.startsWith('racedesk-plugin-') ? name : `@racedesk/plugin-${name}`;
 
 const isMissing = (err: unknown, pkg: string) =>
   (err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes(pkg);
@@ -23,7 +30,8 @@ export async function loadInstalledPlugins(selection?: readonly string[]): Promi
       mod = (await import(pkg)) as { plugin?: PluginDefinition };
     } catch (err) {
       if (!selection && isMissing(err, pkg)) continue;
-      if (isMissing(err, pkg)) throw new PluginManifestError(`Plugin "${name}" is not installed (package ${pkg})`);
+      if (isMissing(err, pkg))
+        throw new PluginManifestError(`Plugin "${name}" is not installed (package ${pkg})`);
       throw err;
     }
     if (!mod.plugin) throw new PluginManifestError(`Package ${pkg} does not export a "plugin"`);

@@ -48,14 +48,17 @@ function createContext(
       },
     },
     scheduler: {
-      schedule: (job, at, data, key) => deps.scheduler.schedule(jobName(job.name), at, data as Record<string, unknown>, key),
+      schedule: (job, at, data, key) =>
+        deps.scheduler.schedule(jobName(job.name), at, data as Record<string, unknown>, key),
       now: (job, data) => deps.scheduler.now(jobName(job.name), data as Record<string, unknown>),
       cancel: (job, key) => deps.scheduler.cancel(jobName(job.name), key),
     },
     services: {
       get<K extends keyof PluginServices>(pluginId: K): PluginServices[K] {
         if (!dependencies.has(pluginId as string)) {
-          throw new PluginDependencyError(`Plugin "${plugin.id}" uses "${String(pluginId)}" without depending on it`);
+          throw new PluginDependencyError(
+            `Plugin "${plugin.id}" uses "${String(pluginId)}" without depending on it`,
+          );
         }
         return loaded.get(pluginId as string)?.service as PluginServices[K];
       },
@@ -81,7 +84,8 @@ export async function wirePlugins(
   for (const { definition: plugin, context } of loaded.values()) {
     const seenJobs = new Set<string>();
     for (const job of plugin.jobs ?? []) {
-      if (seenJobs.has(job.name)) throw new DuplicateNameError(`Plugin "${plugin.id}" defines job "${job.name}" twice`);
+      if (seenJobs.has(job.name))
+        throw new DuplicateNameError(`Plugin "${plugin.id}" defines job "${job.name}" twice`);
       seenJobs.add(job.name);
       deps.scheduler.register({
         name: `${plugin.id}:${job.name}`,

@@ -1,10 +1,10 @@
 import { PostgresBackend } from '@agendajs/postgres-backend';
-import { Agenda, type Job, backoffStrategies } from 'agenda';
+import { Agenda, backoffStrategies, type Job } from 'agenda';
 import type { FastifyBaseLogger } from 'fastify';
 import pg from 'pg';
 import type { Clock } from '../clock.js';
-import type { Metrics } from '../http/metrics.js';
 import { DuplicateNameError } from '../errors.js';
+import type { Metrics } from '../http/metrics.js';
 import type { JobRun, RetryPolicy } from './define-job.js';
 import { type JobSummary, listJobs } from './job-list.js';
 
@@ -81,6 +81,14 @@ export class Scheduler {
       defaultLockLifetime: 10 * 60_000,
     });
     agenda.on('error', (err) => this.options.logger.error({ err }, 'scheduler error'));
+    // Counted from Agenda's own start/complete events: 'complete' fires after the run's outcome
+    // (failure count, retry time) is saved. Events relayed from other instances are ignored.
+    agenda.on('start', (_job: unknown, remote?: boolean) => {
+      if (remote !== true) this.running++;
+    });
+    agenda.on('complete', (_job: unknown, remote?: boolean) => {
+      if (remote !== true) this.running--;
+    });
     for (const job of this.jobs.values()) this.defineOnAgenda(agenda, job);
     await agenda.ready;
     this.agenda = agenda;
@@ -100,7 +108,6 @@ export class Scheduler {
       job.name,
       async (agendaJob: Job<Record<string, unknown>>) => {
         const started = performance.now();
-        this.running++;
         try {
           await job.handler({
             name: job.name,
@@ -114,7 +121,6 @@ export class Scheduler {
           this.options.logger.warn({ err, job: job.name, jobId: agendaJob.attrs._id }, 'job failed');
           throw err;
         } finally {
-          this.running--;
           this.options.metrics?.jobSeconds.observe({ job: job.name }, (performance.now() - started) / 1000);
         }
       },
@@ -164,14 +170,17 @@ export class Scheduler {
   }
 
   /** The jobs in the store, for operators (`racedesk jobs`, the admin API). */
-  async list(filter: { name?: string; state?: JobSummary['state']; limit?: number } = {}): Promise<JobSummary[]> {
+  async list(
+    filter: { name?: string; state?: JobSummary['state']; limit?: number } = {},
+  ): Promise<JobSummary[]> {
     if (!this.agenda) return [];
     return listJobs(this.agenda, filter);
   }
 
   /** Looks for due jobs right now instead of waiting for the next poll (tests use it after moving the clock). */
   async poke(): Promise<void> {
-    const processor = (this.agenda as unknown as { jobProcessor?: { process(): Promise<void> } })?.jobProcessor;
+    const processor = (this.agenda as unknown as { jobProcessor?: { process(): Promise<void> } })
+      ?.jobProcessor;
     await processor?.process();
   }
 
@@ -190,6 +199,17 @@ export class Scheduler {
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /** When the earliest pending one-off job is due (test clocks stop there), if any. */
+  async nextOneOffDue(): Promise<Date | undefined> {
+    if (!this.pool || !this.options.processJobs) return undefined;
+    const result = await this.pool.query(
+      `select min(next_run_at) as due from agenda_jobs
+       where name = any($1) and disabled = false and repeat_interval is null and locked_at is null`,
+      [[...this.jobs.keys()]],
+    );
+    return (result.rows[0] as { due: Date | null }).due ?? undefined;
   }
 
   private async dueCount(): Promise<number> {

@@ -1,5 +1,5 @@
-import t from 'tap';
 import { createTestApp } from '@racedesk/testkit';
+import t from 'tap';
 import { examplePlugin } from '../fixtures/example-plugin/index.js';
 
 t.test('health, readiness, metrics and the OpenAPI document', async (t) => {
@@ -18,7 +18,10 @@ t.test('health, readiness, metrics and the OpenAPI document', async (t) => {
   const metrics = await app.inject({ method: 'GET', url: '/metrics' });
   t.equal(metrics.statusCode, 200);
   t.match(metrics.headers['content-type'], /text\/plain/);
-  t.match(metrics.body, /racedesk_http_requests_total\{method="POST",route="\/api\/v1\/example\/notes",status="201"\} 1/);
+  t.match(
+    metrics.body,
+    /racedesk_http_requests_total\{method="POST",route="\/api\/v1\/example\/notes",status="201"\} 1/,
+  );
   t.match(metrics.body, /racedesk_events_emitted_total\{event="example.note.added"\} 1/);
   t.match(metrics.body, /racedesk_db_pool_used/);
   t.match(metrics.body, /racedesk_job_runs_total|# HELP racedesk_job_runs_total/);

@@ -1,0 +1,92 @@
+import { systemActor } from '@racedesk/core';
+import { createTestApp } from '@racedesk/testkit';
+import t from 'tap';
+import { busPlugin, Pinged } from '../fixtures/bus-plugin.js';
+
+const actor = systemActor('test');
+
+t.test('subscribers run after commit, by priority', async (t) => {
+  const calls: string[] = [];
+  const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
+  const { bus, db } = app.racedesk;
+  await db.transaction(async (trx) => {
+    await bus.emit(Pinged, { n: 1 }, { actor }, trx);
+    await new Promise((resolve) => setImmediate(resolve));
+    t.same(calls, [], 'nothing runs before commit');
+  });
+  await bus.idle();
+  t.same(calls, ['high:1', 'normal:1', 'low:1']);
+  const row = await db('events').where({ name: 'bus.ping.sent' }).first();
+  t.same(row.payload, { n: 1 });
+  t.same(row.actor, { kind: 'system', component: 'test' });
+});
+
+t.test('nothing is dispatched or stored for a rolled-back transaction', async (t) => {
+  const calls: string[] = [];
+  const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
+  const { bus, db } = app.racedesk;
+  await t.rejects(
+    db.transaction(async (trx) => {
+      await bus.emit(Pinged, { n: 2 }, { actor }, trx);
+      throw new Error('change failed');
+    }),
+    /change failed/,
+  );
+  await bus.idle();
+  t.same(calls, []);
+  t.equal((await db('events').count('* as n').first())?.n, 0);
+});
+
+t.test('a savepoint commit waits for the outer transaction', async (t) => {
+  const calls: string[] = [];
+  const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
+  const { bus, db } = app.racedesk;
+  await t.rejects(
+    db.transaction(async (outer) => {
+      await outer.transaction(async (inner) => bus.emit(Pinged, { n: 3 }, { actor }, inner));
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('outer failed');
+    }),
+  );
+  await bus.idle();
+  t.same(calls, [], 'the savepoint was released but the outer transaction rolled back');
+});
+
+t.test('a failing or hanging subscriber affects neither the emitter nor the others', async (t) => {
+  const calls: string[] = [];
+  const plugin = busPlugin(calls, [
+    { id: 'throws', event: Pinged, priority: 'high', handler: () => Promise.reject(new Error('boom')) },
+    { id: 'hangs', event: Pinged, priority: 'high', timeoutMs: 50, handler: () => new Promise(() => {}) },
+  ]);
+  const { app } = await createTestApp({ plugins: [plugin], t });
+  const emitted = await app.racedesk.bus.emit(Pinged, { n: 4 }, { actor });
+  t.equal(emitted.name, 'bus.ping.sent', 'emit resolves normally');
+  await app.racedesk.bus.idle();
+  t.same(calls, ['high:4', 'normal:4', 'low:4']);
+  const metrics = await app.racedesk.metrics.registry.getSingleMetricAsString(
+    'racedesk_event_subscriber_runs_total',
+  );
+  t.match(metrics, /subscriber="bus:throws",outcome="error"} 1/);
+  t.match(metrics, /subscriber="bus:hangs",outcome="error"} 1/);
+});
+
+t.test('payloads are checked against the event schema', async (t) => {
+  const { app } = await createTestApp({ plugins: [busPlugin([])], t });
+  await t.rejects(app.racedesk.bus.emit(Pinged, { n: 'x' } as never, { actor }), {
+    code: 'RD_EVENT_PAYLOAD',
+  });
+});
+
+t.test('other instances on the same database receive committed events', async (t) => {
+  const a = await createTestApp({ plugins: [busPlugin([])], t });
+  const b = await createTestApp({ plugins: [busPlugin([])], database: a.database, clock: a.clock, t });
+  const received = new Promise<{ name: string; payload: unknown }>((resolve) => {
+    b.app.racedesk.cluster.on((event) => resolve(event));
+  });
+  await a.app.racedesk.db.transaction((trx) =>
+    a.app.racedesk.bus.emit(Pinged, { n: 5 }, { actor, orgId: 7 }, trx),
+  );
+  const event = await received;
+  t.equal(event.name, 'bus.ping.sent');
+  t.same(event.payload, { n: 5 });
+});
