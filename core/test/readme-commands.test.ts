@@ -1,0 +1,69 @@
+// The two promises of the README, checked on a clean clone in a temporary folder:
+// `npm install && npm start` serves Racedesk on an embedded PostgreSQL with no other setup, and
+// `npm test` passes (run on one test file here, so the suite does not run itself recursively).
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { freePort } from '@racedesk/testkit';
+
+t.setTimeout(600_000);
+const repo = new URL('../..', import.meta.url).pathname;
+
+/** The environment of a new machine: no database and no Racedesk settings from this process. */
+function bareEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_prefer_offline: 'true', ...extra };
+  for (const key of Object.keys(env)) {
+    if (key === 'DATABASE_URL' || key === 'TEST_DATABASE_URL' || key.startsWith('RACEDESK_')) delete env[key];
+  }
+  return { ...env, ...extra };
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    proc.stdout.on('data', (d) => (output += d));
+    proc.stderr.on('data', (d) => (output += d));
+    proc.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')}: ${code}\n${output.slice(-3000)}`))));
+  });
+}
+
+function waitForOutput(proc: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (d: Buffer) => {
+      output += d;
+      if (pattern.test(output)) resolve(output);
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output.slice(-3000)}`)));
+  });
+}
+
+t.test('npm install && npm start, then npm test, on a clean clone', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'racedesk-clone-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo}`, dir]);
+  const port = await freePort();
+  const env = bareEnv({ PORT: String(port), RACEDESK_EMBEDDED_PG_PORT: String(await freePort()) });
+
+  await run('npm', ['install', '--no-audit', '--no-fund'], dir, env);
+  const server = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  t.teardown(() => {
+    if (server.exitCode === null) process.kill(-server.pid!, 'SIGKILL');
+  });
+  await waitForOutput(server, /is running at http:\/\/localhost:\d+/);
+  const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+  t.equal(health.status, 200);
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+  t.equal(ready.status, 200, 'ready: embedded database reachable and migrated');
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
+  process.kill(-server.pid!, 'SIGTERM');
+  t.equal(await exited, 0, 'shuts down cleanly on SIGTERM');
+
+  const tests = await run('npm', ['test', '--', 'core/test/http/health.test.ts'], dir, env);
+  t.match(tests, /# \{ total: \d+, pass: \d+ \}/, 'npm test passes on the bare machine');
+});
