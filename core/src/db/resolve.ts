@@ -36,6 +36,6 @@ export async function resolveDatabase(
   if (await answers(url)) return { url, embedded: true, release: async () => {} };
   const dir = join(resolve(config.dataDir), 'postgres');
   log(`starting embedded PostgreSQL in ${dir} on port ${config.embeddedPostgresPort}`);
-  const started = await startEmbeddedPostgres({ dir, port: config.embeddedPostgresPort });
+  const started = await startEmbeddedPostgres({ dir, port: config.embeddedPostgresPort, log });
   return { url: started.url, embedded: true, release: () => started.stop() };
 }
