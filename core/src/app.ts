@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import { coreAccessRoutes } from './auth/core-routes.js';
+import { type CoreServices, createCoreServices } from './auth/core-services.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits, registerSecurityPlugins } from './auth/security-plugins.js';
+import { announceSetupCode } from './auth/setup-code.js';
 import { type Clock, systemClock } from './clock.js';
 import type { RacedeskConfig } from './config/schema.js';
 import { checkDatabase, connectDatabase } from './db/connect.js';
@@ -13,6 +17,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { Metrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
+import { guardRoute } from './http/org-guard.js';
 import { mountPluginRoutes } from './http/plugin-routes.js';
 import { loggerOptions } from './logging/logger-options.js';
 import type { PluginDefinition, RacedeskApp } from './plugins/contract.js';
@@ -20,7 +25,7 @@ import { sortByDependencies } from './plugins/dependency-order.js';
 import { loadInstalledPlugins } from './plugins/installed.js';
 import { validateManifest } from './plugins/manifest.js';
 import { resolvePluginConfigs } from './plugins/plugin-config.js';
-import { wirePlugins } from './plugins/runtime.js';
+import { type LoadedPlugin, wirePlugins } from './plugins/runtime.js';
 import type { InstanceRole, RacedeskRuntime } from './runtime.js';
 import { Scheduler } from './scheduler/scheduler.js';
 
@@ -38,6 +43,8 @@ export interface BuildAppOptions {
   migrate?: boolean;
   /** How often workers poll for due jobs (default 5 s; jobs scheduled meanwhile are notified at once). */
   jobPollMs?: number;
+  /** Requests per minute per caller on sign-in and write routes (default 30 / 120); `false` turns them off. */
+  rateLimits?: RateLimits | false;
 }
 
 const CORE_MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -92,7 +99,15 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
   });
   const cluster = new ClusterFeed(options.databaseUrl, db, app.log);
   registerCoreJobs({ scheduler, db, bus, clock });
-  const plugins = await wirePlugins(ordered, configs, { db, bus, scheduler, clock, logger: app.log });
+  let plugins: LoadedPlugin[] = [];
+  let core: CoreServices;
+  try {
+    core = await createCoreServices({ db, clock, bus, config, logger: app.log, plugins: () => plugins });
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  plugins = await wirePlugins(ordered, configs, { db, bus, scheduler, clock, logger: app.log, core });
 
   const runtime: RacedeskRuntime = {
     config,
@@ -107,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     plugins,
     migrationUnits: units,
     migrationStatus: () => migrationStatus(db, units),
+    ...core,
   };
   app.decorate('racedesk', runtime);
 
@@ -116,11 +132,20 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   registerErrorHandling(app);
+  // Security first: every route registered after this point goes through the rate limits and the one guard.
+  app.decorateRequest('racedesk', null as never);
+  await registerSecurityPlugins(app, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+  const guardDeps = { ...core, db, plugins: ordered };
+  app.addHook('onRoute', (route) => guardRoute(route, guardDeps));
   await registerOpenApi(app);
   await app.register(healthRoutes);
-  if (role !== 'worker') await mountPluginRoutes(app, plugins);
+  if (role !== 'worker') {
+    await app.register(coreAccessRoutes);
+    await mountPluginRoutes(app, plugins);
+  }
 
   app.addHook('onReady', async () => {
+    if (role !== 'worker') await announceSetupCode(db, core.secrets.cipher, clock, app.log, config.publicUrl);
     await scheduler.start();
     await cluster.start();
   });

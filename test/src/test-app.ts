@@ -26,6 +26,10 @@ export interface TestAppOptions {
   /** Registers `close()` on the test's teardown. */
   t?: Teardown;
   logLevel?: string;
+  /** Log to this logger instead (e.g. to read what the app logs, such as the first-run setup code). */
+  logger?: BuildAppOptions['loggerInstance'];
+  /** Rate limits per minute (default: production limits); `false` turns them off for request-heavy tests. */
+  rateLimits?: BuildAppOptions['rateLimits'];
 }
 
 /** A ready app on its own database, with a test clock that also drives its jobs. */
@@ -57,6 +61,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     role: options.role ?? 'all',
     jobPollMs: 1_000,
+    loggerInstance: options.logger,
+    rateLimits: options.rateLimits,
   };
   let app: RacedeskApp;
   try {

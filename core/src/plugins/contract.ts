@@ -8,11 +8,18 @@ import type {
 } from 'fastify';
 import type { Knex } from 'knex';
 import type { Static, TSchema } from 'typebox';
+import type { Actor } from '../actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { OrgRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
 import type { SubscriberPriority } from '../events/priority.js';
+import type { OrgRef } from '../orgs/org-repository.js';
 import type { JobDefinition } from '../scheduler/define-job.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { UserMerge } from '../users/user-merge.js';
+import type { UserService } from '../users/user-service.js';
 
 /** The Fastify instance routes are registered on, typed by TypeBox schemas. */
 export type RacedeskApp = FastifyInstance<
@@ -50,6 +57,38 @@ export interface PluginScheduler {
   cancel<D>(job: JobDefinition<D, never>, key?: string): Promise<number>;
 }
 
+/** The plugin's per-organization switch, for jobs and services (subscribers skip disabled orgs already). */
+export interface PluginEnablement {
+  isEnabled(orgId: number): Promise<boolean>;
+  /** The org's validated settings for this plugin, or undefined while the plugin is off there. */
+  settingsFor<Settings = Record<string, unknown>>(orgId: number): Promise<Settings | undefined>;
+  /** Ids of the orgs that have this plugin on. */
+  enabledOrgs(): Promise<number[]>;
+}
+
+/** Secrets encrypted at rest with RACEDESK_SECRET_KEY (AES-256-GCM); the named store is covered by key rotation. */
+export interface PluginSecrets extends SecretStore {
+  encrypt(plaintext: string): string;
+  decrypt(ciphertext: string): string;
+}
+
+/** Users as plugins may use them: lookups, placeholders, merging a placeholder into a real user. */
+export type UserDirectory = Pick<
+  UserService,
+  'byId' | 'byDiscordId' | 'createPlaceholder' | 'attachDiscordId' | 'merge'
+>;
+
+/** Permission checks for plugin services, against the plugin's declared `permissions`. */
+export interface PluginAccess {
+  /** The actor's role in the org (owner for superadmins and system actors; null for non-members). */
+  roleOf(orgId: number, actor: Actor): Promise<OrgRole | null>;
+  /** Throws 404 for non-members and 403 when the actor's role is below the permission's role. */
+  require(orgId: number, actor: Actor, permission: string): Promise<void>;
+}
+
+/** An organization handed to `onEnable` / `onDisable`, with its settings for the plugin. */
+export type PluginOrg = OrgRef & { settings: Record<string, unknown> };
+
 /** Everything a plugin receives from the core: its own logger, config, database, events, jobs, services. */
 export interface PluginContext<Config = unknown> {
   readonly id: string;
@@ -59,6 +98,13 @@ export interface PluginContext<Config = unknown> {
   readonly clock: Clock;
   readonly events: PluginEvents;
   readonly scheduler: PluginScheduler;
+  /** Whether an org has this plugin on, and its settings there. */
+  readonly enablement: PluginEnablement;
+  readonly secrets: PluginSecrets;
+  readonly users: UserDirectory;
+  /** Audit entries; pass the change's transaction. */
+  readonly audit: AuditLog;
+  readonly access: PluginAccess;
   /** Services of the plugins this one depends on. */
   readonly services: { get<K extends keyof PluginServices>(pluginId: K): PluginServices[K] };
 }
@@ -93,6 +139,10 @@ export interface PluginDefinition<ConfigSchema extends TSchema = TSchema, Servic
   /** Absolute path of the plugin's Knex migrations folder. */
   readonly migrations?: string;
   readonly events?: readonly EventDefinition[];
+  /** Per-organization settings, validated when an org admin enables the plugin or changes them. */
+  readonly settings?: TSchema;
+  /** The plugin's actions with the least org role allowed each; routes use them as `config.permission`. */
+  readonly permissions?: Readonly<Record<string, OrgRole>>;
   readonly routes?: {
     /** Mounted at `/api/v1/orgs/:org/<id>`. */
     readonly org?: RouteRegistrar<Static<ConfigSchema>>;
@@ -105,6 +155,24 @@ export interface PluginDefinition<ConfigSchema extends TSchema = TSchema, Servic
   provides?(ctx: PluginContext<Static<ConfigSchema>>): Service | Promise<Service>;
   /** Runs once after migrations and wiring, before the server accepts requests. */
   init?(ctx: PluginContext<Static<ConfigSchema>>): Promise<void> | void;
+  /** An org turned the plugin on; runs in that change's transaction (a throw undoes the change). */
+  onEnable?(
+    org: PluginOrg,
+    ctx: PluginContext<Static<ConfigSchema>>,
+    trx: Knex.Transaction,
+  ): Promise<void> | void;
+  /** An org turned the plugin off (e.g. cancel its jobs for that org); same transaction rules. */
+  onDisable?(
+    org: PluginOrg,
+    ctx: PluginContext<Static<ConfigSchema>>,
+    trx: Knex.Transaction,
+  ): Promise<void> | void;
+  /** A placeholder user is being merged: move this plugin's rows keyed by user id, in `trx`. */
+  onUserMerge?(
+    merge: UserMerge,
+    ctx: PluginContext<Static<ConfigSchema>>,
+    trx: Knex.Transaction,
+  ): Promise<void> | void;
   /** Runs on shutdown, before the database closes. */
   close?(ctx: PluginContext<Static<ConfigSchema>>): Promise<void> | void;
 }

@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { CoreServices } from '../auth/core-services.js';
+import { roleOfActor } from '../auth/org-role.js';
+import { roleAtLeast } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
-import { DuplicateNameError, PluginDependencyError } from '../errors.js';
+import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { PluginContext, PluginDefinition, PluginServices } from './contract.js';
@@ -19,6 +22,7 @@ interface RuntimeDeps {
   scheduler: Scheduler;
   clock: Clock;
   logger: FastifyBaseLogger;
+  core: CoreServices;
 }
 
 const DEFAULT_SUBSCRIBER_TIMEOUT_MS = 10_000;
@@ -52,6 +56,30 @@ function createContext(
         deps.scheduler.schedule(jobName(job.name), at, data as Record<string, unknown>, key),
       now: (job, data) => deps.scheduler.now(jobName(job.name), data as Record<string, unknown>),
       cancel: (job, key) => deps.scheduler.cancel(jobName(job.name), key),
+    },
+    enablement: {
+      isEnabled: (orgId) => deps.core.enablement.isEnabled(plugin.id, orgId),
+      settingsFor: async <S>(orgId: number) =>
+        (await deps.core.enablement.settingsFor(plugin.id, orgId)) as S | undefined,
+      enabledOrgs: () => deps.core.enablement.enabledOrgs(plugin.id),
+    },
+    secrets: {
+      ...deps.core.secrets.store(plugin.id),
+      encrypt: (plaintext) => deps.core.secrets.cipher.encrypt(plaintext),
+      decrypt: (ciphertext) => deps.core.secrets.cipher.decrypt(ciphertext),
+    },
+    users: deps.core.users,
+    audit: deps.core.audit,
+    access: {
+      roleOf: (orgId, actor) => roleOfActor(deps.db, actor, orgId),
+      async require(orgId, actor, permission) {
+        const least = plugin.permissions?.[permission];
+        if (!least) throw new Error(`Plugin "${plugin.id}" checks undeclared permission "${permission}"`);
+        const role = await roleOfActor(deps.db, actor, orgId);
+        if (!role) throw notFound('RD_ORG_NOT_FOUND', 'No such organization');
+        if (!roleAtLeast(role, least))
+          throw forbidden('RD_ROLE_TOO_LOW', `This needs the ${least} role or higher`);
+      },
     },
     services: {
       get<K extends keyof PluginServices>(pluginId: K): PluginServices[K] {
@@ -94,7 +122,15 @@ export async function wirePlugins(
         concurrency: job.concurrency,
         lockLifetimeMs: job.lockLifetimeMs,
         retry: job.retry,
-        handler: (run) => job.handler(run as never, context),
+        handler: async (run) => {
+          // One-off jobs carrying an orgId do nothing for an org that has turned the plugin off.
+          const orgId = (run.data as { orgId?: unknown } | undefined)?.orgId;
+          if (typeof orgId === 'number' && !(await context.enablement.isEnabled(orgId))) {
+            context.logger.info({ job: run.name, orgId }, 'job skipped: plugin is off for this organization');
+            return;
+          }
+          await job.handler(run as never, context);
+        },
       });
     }
     for (const sub of plugin.subscriptions ?? []) {
@@ -104,9 +140,17 @@ export async function wirePlugins(
         priority: sub.priority ?? 'normal',
         durable: sub.durable ?? false,
         timeoutMs: sub.timeoutMs ?? DEFAULT_SUBSCRIBER_TIMEOUT_MS,
-        handler: (event) => sub.handler(event, context),
+        handler: async (event) => {
+          // Events of an org that has the plugin off never reach the plugin.
+          if (event.orgId !== null && !(await context.enablement.isEnabled(event.orgId))) return;
+          await sub.handler(event, context);
+        },
       });
     }
+  }
+  for (const { definition, context } of loaded.values()) {
+    const onUserMerge = definition.onUserMerge;
+    if (onUserMerge) deps.core.users.onMerge((merge, trx) => onUserMerge(merge, context, trx));
   }
   for (const entry of loaded.values()) {
     if (entry.definition.provides) entry.service = await entry.definition.provides(entry.context);

@@ -1,0 +1,116 @@
+import type { FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
+import { resolveCaller } from '../auth/credentials.js';
+import { effectiveRole } from '../auth/org-role.js';
+import type { RouteAuth } from '../auth/request-context.js';
+import { isOrgRole, type OrgRole, roleAtLeast } from '../auth/roles.js';
+import type { SessionStore } from '../auth/sessions.js';
+import type { Database } from '../db/connect.js';
+import { forbidden, notFound, unauthorized } from '../errors.js';
+import { orgRepository } from '../orgs/org-repository.js';
+import type { PluginDefinition } from '../plugins/contract.js';
+import type { EnablementService } from '../plugins/enablement.js';
+import type { TokenService } from '../tokens/token-service.js';
+import type { UserService } from '../users/user-service.js';
+
+/** One API route as the guard sees it; the live route table is `app.racedesk.routes`. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** `org`: under `/api/v1/orgs/:org`, guarded by org role; `instance`: other `/api/v1` routes. */
+  scope: 'org' | 'instance';
+  minRole?: OrgRole;
+  auth?: RouteAuth;
+  pluginId?: string;
+}
+
+/** What the guard needs. */
+export interface GuardDeps {
+  db: Database;
+  tokens: TokenService;
+  sessions: SessionStore;
+  users: UserService;
+  enablement: EnablementService;
+  plugins: readonly PluginDefinition[];
+  routes: RouteInfo[];
+}
+
+const ORG_PREFIX = '/api/v1/orgs/:org';
+const GUARD = Symbol('racedesk.guard');
+
+function describe(route: RouteOptions, method: string, deps: GuardDeps): RouteInfo {
+  const { url } = route;
+  const config = route.config ?? {};
+  if (url.startsWith('/api/v1/orgs/:') && !(url === ORG_PREFIX || url.startsWith(`${ORG_PREFIX}/`))) {
+    throw new Error(`Route ${method} ${url}: organization routes use the parameter name :org`);
+  }
+  const scope = url.startsWith(ORG_PREFIX) ? 'org' : 'instance';
+  const base = scope === 'org' ? `${ORG_PREFIX}/` : '/api/v1/';
+  const plugin = deps.plugins.find((p) => url === base + p.id || url.startsWith(`${base}${p.id}/`));
+  if (scope === 'instance') return { method, url, scope, auth: config.auth ?? 'user', pluginId: plugin?.id };
+  let minRole = config.minRole;
+  if (config.permission) {
+    minRole = plugin?.permissions?.[config.permission];
+    if (!minRole)
+      throw new Error(`Route ${method} ${url}: permission "${config.permission}" is not declared`);
+  }
+  minRole ??= method === 'GET' || method === 'HEAD' ? 'member' : 'admin';
+  if (!isOrgRole(minRole)) throw new Error(`Route ${method} ${url}: unknown minRole "${String(minRole)}"`);
+  return { method, url, scope, minRole, pluginId: plugin?.id };
+}
+
+function guardFor(infos: Map<string, RouteInfo>, deps: GuardDeps): onRequestHookHandler {
+  return async function guard(request: FastifyRequest) {
+    const info = infos.get(request.method) ?? infos.get('GET')!;
+    const caller = await resolveCaller(request, deps);
+    request.racedesk = caller;
+    const signedIn = caller.actor.kind !== 'anonymous';
+    if (info.scope === 'instance') {
+      if (info.auth !== 'public' && !signedIn)
+        throw unauthorized('RD_AUTH_REQUIRED', 'Sign in or send an API token');
+      if (info.auth === 'superadmin' && !caller.superadmin) {
+        throw forbidden('RD_SUPERADMIN_ONLY', 'Only an instance superadmin may do this');
+      }
+      return;
+    }
+    if (!signedIn) throw unauthorized('RD_AUTH_REQUIRED', 'Sign in or send an API token');
+    const slug = (request.params as { org?: string }).org ?? '';
+    const org = await orgRepository.bySlug(deps.db, slug);
+    const membership =
+      org && caller.userId != null ? await orgRepository.roleOf(deps.db, org.id, caller.userId) : undefined;
+    const role = org ? effectiveRole(caller, org.id, membership) : null;
+    // Not a member looks exactly like no such org: names of orgs are not disclosed.
+    if (!org || !role) throw notFound('RD_ORG_NOT_FOUND', `No organization "${slug}"`);
+    if (info.pluginId && !(await deps.enablement.isEnabled(info.pluginId, org.id))) {
+      throw notFound(
+        'RD_PLUGIN_DISABLED',
+        `The ${info.pluginId} plugin is not enabled for this organization`,
+      );
+    }
+    if (!roleAtLeast(role, info.minRole!)) {
+      throw forbidden(
+        'RD_ROLE_TOO_LOW',
+        `This needs the ${info.minRole} role or higher in this organization`,
+      );
+    }
+    request.racedesk = { ...caller, org, role };
+  };
+}
+
+/**
+ * The one guard. Every route under `/api/v1` gets it, whoever registers the route: it resolves the
+ * caller, and on `/api/v1/orgs/:org/...` the org, the caller's role and the plugin's enablement.
+ * Routes declare `config.minRole` (or a plugin `permission`) and, outside orgs, `config.auth`.
+ */
+export function guardRoute(route: RouteOptions, deps: GuardDeps): void {
+  if (!route.url.startsWith('/api/v1/') && route.url !== '/api/v1') return;
+  const hooks =
+    route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+  if (hooks.some((h) => GUARD in h)) return; // HEAD routes copy their GET route's hooks
+  const infos = new Map<string, RouteInfo>();
+  for (const method of [route.method].flat()) {
+    const info = describe(route, method, deps);
+    infos.set(method, info);
+    if (method !== 'HEAD') deps.routes.push(info);
+  }
+  route.onRequest = [...hooks, Object.assign(guardFor(infos, deps), { [GUARD]: true })];
+}

@@ -1,0 +1,136 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Actor } from '../actor.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/connect.js';
+import { notFound } from '../errors.js';
+import type { EventBus } from '../events/bus.js';
+import type { OrgRef } from '../orgs/org-repository.js';
+import { PluginDisabled, PluginEnabled } from './enablement-events.js';
+import { validatePluginSettings } from './enablement-settings.js';
+import type { LoadedPlugin } from './runtime.js';
+
+/** A plugin's state in one organization. */
+export interface PluginState {
+  id: string;
+  version: string;
+  description: string | null;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+  permissions: Record<string, string>;
+}
+
+interface EnablementRow {
+  plugin_id: string;
+  enabled: boolean;
+  settings: Record<string, unknown>;
+}
+
+/**
+ * Per-organization plugin enablement: every plugin is off for an org until an admin turns it on
+ * with settings its schema accepts; turning it on or off runs the plugin's hooks in the same transaction.
+ */
+export function createEnablementService(
+  db: Database,
+  clock: Clock,
+  bus: EventBus,
+  audit: AuditLog,
+  plugins: () => readonly LoadedPlugin[],
+) {
+  const find = (pluginId: string) => {
+    const plugin = plugins().find((p) => p.definition.id === pluginId);
+    if (!plugin) throw notFound('RD_PLUGIN_NOT_FOUND', `No plugin "${pluginId}" is installed`);
+    return plugin;
+  };
+  const state = (p: LoadedPlugin, row?: EnablementRow): PluginState => ({
+    id: p.definition.id,
+    version: p.definition.version,
+    description: p.definition.description ?? null,
+    enabled: row?.enabled ?? false,
+    settings: row?.settings ?? {},
+    permissions: { ...p.definition.permissions },
+  });
+
+  return {
+    async isEnabled(pluginId: string, orgId: number): Promise<boolean> {
+      const row = await db('plugin_enablement')
+        .where({ org_id: orgId, plugin_id: pluginId })
+        .first('enabled');
+      return row?.enabled === true;
+    },
+    /** The org's settings for the plugin, or undefined while the plugin is off there. */
+    async settingsFor(pluginId: string, orgId: number): Promise<Record<string, unknown> | undefined> {
+      const row = await db('plugin_enablement')
+        .where({ org_id: orgId, plugin_id: pluginId, enabled: true })
+        .first('settings');
+      return row?.settings;
+    },
+    async enabledOrgs(pluginId: string): Promise<number[]> {
+      const rows = await db('plugin_enablement')
+        .where({ plugin_id: pluginId, enabled: true })
+        .orderBy('org_id');
+      return rows.map((r) => r.org_id as number);
+    },
+    /** Every loaded plugin with its state in the org. */
+    async list(orgId: number): Promise<PluginState[]> {
+      const rows = (await db('plugin_enablement').where({ org_id: orgId })) as EnablementRow[];
+      return plugins().map((p) =>
+        state(
+          p,
+          rows.find((r) => r.plugin_id === p.definition.id),
+        ),
+      );
+    },
+    /** Turns a plugin on or off for an org and/or changes its settings. */
+    async set(
+      org: OrgRef,
+      pluginId: string,
+      change: { enabled: boolean; settings?: Record<string, unknown> },
+      actor: Actor,
+    ): Promise<PluginState> {
+      const plugin = find(pluginId);
+      return db.transaction(async (trx) => {
+        const before = (await trx('plugin_enablement')
+          .where({ org_id: org.id, plugin_id: pluginId })
+          .forUpdate()
+          .first()) as EnablementRow | undefined;
+        const settings = validatePluginSettings(plugin.definition, change.settings ?? before?.settings ?? {});
+        const row = {
+          org_id: org.id,
+          plugin_id: pluginId,
+          enabled: change.enabled,
+          settings: JSON.stringify(settings),
+        };
+        await trx('plugin_enablement')
+          .insert({
+            ...row,
+            updated_at: clock.now(),
+            updated_by: actor.kind === 'user' ? actor.userId : null,
+          })
+          .onConflict(['org_id', 'plugin_id'])
+          .merge();
+        const wasEnabled = before?.enabled ?? false;
+        const meta = { actor, orgId: org.id };
+        const target = { type: 'plugin', id: pluginId };
+        if (change.enabled && !wasEnabled) {
+          await audit.record({ ...meta, action: 'plugin.enabled', target, details: { settings } }, trx);
+          await bus.emit(PluginEnabled, { pluginId }, meta, trx);
+          await plugin.definition.onEnable?.({ ...org, settings }, plugin.context, trx);
+        } else if (!change.enabled && wasEnabled) {
+          await audit.record({ ...meta, action: 'plugin.disabled', target }, trx);
+          await bus.emit(PluginDisabled, { pluginId }, meta, trx);
+          await plugin.definition.onDisable?.({ ...org, settings }, plugin.context, trx);
+        } else if (!isDeepStrictEqual(settings, before?.settings ?? {})) {
+          await audit.record(
+            { ...meta, action: 'plugin.settings_changed', target, details: { settings } },
+            trx,
+          );
+        }
+        return state(plugin, { plugin_id: pluginId, enabled: change.enabled, settings });
+      });
+    },
+  };
+}
+
+/** The enablement service. */
+export type EnablementService = ReturnType<typeof createEnablementService>;
