@@ -102,19 +102,26 @@ export class EventBus {
     const now = this.clock.now();
     const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
     const executor: Executor = trx ?? this.db;
-    const [row] = (await executor('events')
-      .insert({
-        name: event.name,
-        org_id: meta.orgId ?? null,
-        actor: JSON.stringify(meta.actor),
-        payload: JSON.stringify(payload),
-        occurred_at: now,
-        pending_subscribers: durable,
-        retry_at: new Date(now.getTime() + DURABLE_GRACE_MS),
-      })
-      .returning('*')) as EventRow[];
-    // NOTIFY is transactional: other instances hear of the event only once it commits.
-    await executor.raw('select pg_notify(?, ?)', [NOTIFY_CHANNEL, String(row!.id)]);
+    // One round trip: the insert and its NOTIFY (transactional, so other instances hear of the
+    // event only once it commits).
+    const result = (await executor.raw(
+      `with inserted as (
+         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
+         values (?, ?, ?, ?, ?, ?, ?) returning *
+       )
+       select inserted.*, pg_notify(?, inserted.id::text) from inserted`,
+      [
+        event.name,
+        meta.orgId ?? null,
+        JSON.stringify(meta.actor),
+        JSON.stringify(payload),
+        now,
+        durable,
+        new Date(now.getTime() + DURABLE_GRACE_MS),
+        NOTIFY_CHANNEL,
+      ],
+    )) as { rows: EventRow[] };
+    const row = result.rows[0];
     const dispatched = rowToEvent(row!) as DispatchedEvent<E>;
     this.metrics?.eventsEmitted.inc({ event: event.name });
     if (trx) {

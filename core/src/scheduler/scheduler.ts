@@ -34,6 +34,7 @@ export interface SchedulerOptions {
 
 const DEFAULT_RETRY: RetryPolicy = { attempts: 5, delayMs: 1_000 };
 const UNIQUE_VIOLATION = '23505';
+const DEFAULT_LOCK_LIFETIME_MS = 10 * 60_000;
 
 /**
  * The task scheduler: Agenda on PostgreSQL. Recurring jobs use `every`/`cron`; time-critical work is
@@ -78,7 +79,7 @@ export class Scheduler {
       backend,
       name: this.options.instanceName ?? `racedesk-${process.pid}`,
       processEvery: this.options.processEveryMs ?? 5_000,
-      defaultLockLifetime: 10 * 60_000,
+      defaultLockLifetime: DEFAULT_LOCK_LIFETIME_MS,
     });
     agenda.on('error', (err) => this.options.logger.error({ err }, 'scheduler error'));
     // Counted from Agenda's own start/complete events: 'complete' fires after the run's outcome
@@ -126,7 +127,7 @@ export class Scheduler {
       },
       {
         concurrency: job.concurrency ?? 1,
-        lockLifetime: job.lockLifetimeMs ?? 10 * 60_000,
+        lockLifetime: job.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS,
         backoff: backoffStrategies.exponential({ delay: retry.delayMs, maxRetries: retry.attempts }),
       },
     );
@@ -214,9 +215,13 @@ export class Scheduler {
 
   private async dueCount(): Promise<number> {
     if (!this.pool || !this.options.processJobs) return 0;
+    const now = this.options.clock.now();
     const result = await this.pool.query(
-      'select count(*)::int as n from agenda_jobs where name = any($1) and disabled = false and next_run_at <= $2',
-      [[...this.jobs.keys()], this.options.clock.now()],
+      // Jobs locked by another live instance are that instance's to run: only lockable ones count.
+      `select count(*)::int as n from agenda_jobs
+       where name = any($1) and disabled = false and next_run_at <= $2
+         and (locked_at is null or locked_at <= $3)`,
+      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS)],
     );
     return (result.rows[0] as { n: number }).n;
   }
