@@ -55,9 +55,10 @@ interface Failure {
  * throws {@link SpeedGamingUnavailableError} when they run out or `signal` aborts.
  */
 export async function getText(url: URL, settings: HttpSettings, signal?: AbortSignal): Promise<TextResponse> {
-  const { attempts } = settings.retry;
+  // At least one request, whatever the configuration says.
+  const attempts = Math.max(1, Math.floor(settings.retry.attempts));
   let failure: Failure = { reason: 'network', message: 'no request made' };
-  for (let attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
+  for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) {
       try {
         await settings.sleep(backoffDelay(attempt - 1, settings.retry, settings.random), signal);
@@ -86,7 +87,7 @@ export async function getText(url: URL, settings: HttpSettings, signal?: AbortSi
     failure.reason,
     `SpeedGaming ${url.pathname} ${failure.message} after ${attempts} attempt(s)`,
     failure.status,
-    Math.max(1, attempts),
+    attempts,
     failure.cause,
   );
 }

@@ -1,3 +1,4 @@
+import type { RacedeskConfig } from '@racedesk/core';
 import { parseEpisode, readableEpisodeId } from './episode-parser.js';
 import type { ParsedEpisode } from './parsed-episode.js';
 import { getText, type HttpSettings, type RetryPolicy, realSleep } from './retrying-fetch.js';
@@ -52,6 +53,8 @@ export interface SpeedGamingClient {
   /**
    * One episode. Throws `EpisodeGone` only when SG says it does not exist (its "Failed to find
    * episode" error or HTTP 404), `Unavailable` for anything that proves nothing, `Malformed`.
+   * Confirm deletions only in a run whose `schedule` call succeeded, so a wrong base URL (404 for
+   * everything) can never read as "every episode was deleted".
    */
   episode(id: number, options?: CallOptions): Promise<ParsedEpisode>;
 }
@@ -116,6 +119,14 @@ export function createSpeedGamingClient(options: SpeedGamingClientOptions): Spee
       return episode;
     },
   };
+}
+
+/** A client for the instance's configured SpeedGaming (`RACEDESK_SPEEDGAMING_URL`). */
+export function speedGamingClientFor(
+  config: Pick<RacedeskConfig, 'services'>,
+  options: Omit<SpeedGamingClientOptions, 'baseUrl'> = {},
+): SpeedGamingClient {
+  return createSpeedGamingClient({ ...options, baseUrl: config.services.speedgamingUrl });
 }
 
 function splitSchedule(items: unknown[], slug: string): ScheduleResult {

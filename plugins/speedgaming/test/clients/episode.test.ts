@@ -4,12 +4,12 @@ import {
   SpeedGamingMalformedError,
   SpeedGamingUnavailableError,
 } from '../../src/clients/speedgaming-errors.js';
-import { referenceDoubleheader } from '../fixtures/reference-episodes.js';
+import { insertEpisodes, referenceDoubleheader } from '../fixtures/reference-episodes.js';
 import { caught, startHarness } from '../fixtures/sg-harness.js';
 
 t.test('fetches one episode by id on /api/episode/', async (t) => {
   const { sg, client } = await startHarness(t);
-  sg.store.insertEpisodes([referenceDoubleheader()]);
+  insertEpisodes(sg.store, [referenceDoubleheader()]);
   const episode = await client.episode(512346);
   t.equal(episode.id, 512346);
   t.equal(episode.match2?.note, 'Showcase Race 5 & 6');

@@ -4,7 +4,7 @@ import {
   SpeedGamingMalformedError,
   SpeedGamingUnavailableError,
 } from '../../src/clients/speedgaming-errors.js';
-import { referenceDoubleheader, referenceEpisode } from '../fixtures/reference-episodes.js';
+import { insertEpisodes, referenceDoubleheader, referenceEpisode } from '../fixtures/reference-episodes.js';
 import { caught, startHarness } from '../fixtures/sg-harness.js';
 
 const FROM = new Date('2026-07-20T10:00:00.123Z');
@@ -12,7 +12,7 @@ const TO = new Date('2026-07-27T10:00:00.456Z');
 
 t.test('parses the reference episode although SG labels the JSON text/html', async (t) => {
   const { sg, client } = await startHarness(t);
-  sg.store.insertEpisodes([referenceEpisode()]);
+  insertEpisodes(sg.store, [referenceEpisode()]);
   const raw = await fetch(`${sg.url}/api/schedule/?event=alttprleague&from=2026-07-20T00:00:00Z`);
   t.equal(raw.headers.get('content-type'), 'text/html', 'the quirk is really there');
   await raw.text();
@@ -94,7 +94,7 @@ t.test('one malformed episode is rejected with the bad field; the others are kep
   const { sg, client } = await startHarness(t);
   const good = sg.store.addEpisode({ event: 'alttprleague', when: '2026-07-21T18:00:00Z' });
   const doubleheader = referenceDoubleheader();
-  sg.store.insertEpisodes([doubleheader]);
+  insertEpisodes(sg.store, [doubleheader]);
   const badRunner = sg.store.addEpisode({ event: 'alttprleague', when: '2026-07-22T18:00:00Z' });
   const badTime = sg.store.addEpisode({ event: 'alttprleague', when: '2026-07-23T18:00:00Z' });
   const noCrew = sg.store.addEpisode({ event: 'alttprleague', when: '2026-07-24T18:00:00Z' });
