@@ -9,6 +9,7 @@ COPY plugins plugins
 COPY scripts scripts
 RUN npm ci --no-audit --no-fund
 COPY . .
+RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
