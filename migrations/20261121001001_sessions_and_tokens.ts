@@ -50,17 +50,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(
     'alter table api_tokens add constraint api_tokens_scope_check check (superadmin or (org_id is not null and role_ceiling is not null))',
   );
-
-  await knex.schema.createTable('instance_settings', (t) => {
-    t.comment('Instance-wide key/value state, e.g. the encrypted first-run setup code');
-    t.text('key').primary();
-    t.jsonb('value').notNullable();
-    t.timestamp('updated_at', { useTz: true }).notNullable();
-  });
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.dropTable('instance_settings');
   await knex.schema.dropTable('api_tokens');
   await knex.schema.dropTable('oauth_states');
   await knex.schema.dropTable('sessions');

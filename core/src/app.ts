@@ -145,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
   }
 
   app.addHook('onReady', async () => {
-    if (role !== 'worker') await announceSetupCode(db, core.secrets.cipher, clock, app.log, config.publicUrl);
+    if (role !== 'worker') await announceSetupCode(db, core.secrets.store('core'), app.log, config.publicUrl);
     await scheduler.start();
     await cluster.start();
   });

@@ -2,6 +2,8 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { jobsCommand } from './cli/jobs-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { pluginsCommand } from './cli/plugins-command.js';
+import { secretsRotateCommand } from './cli/secrets-command.js';
+import { tokenCreateCommand } from './cli/token-command.js';
 import type { InstanceRole } from './runtime.js';
 import { serve } from './server.js';
 
@@ -12,6 +14,8 @@ Commands:
   migrate [--status]              Apply pending migrations, or list applied and pending ones
   plugins                         Installed plugins: version, dependency order, migration state
   jobs [--name N] [--state S]     Scheduled jobs with their state and last error
+  token create --superadmin --name N   Create an instance API token (printed alone on the last line)
+  secrets rotate                  Re-encrypt stored secrets with RACEDESK_SECRET_KEY (old key: RACEDESK_PREVIOUS_SECRET_KEY)
   help                            Show this help
 
 Environment: DATABASE_URL (absent: embedded PostgreSQL in RACEDESK_DATA_DIR), PORT, RACEDESK_PLUGINS, ...
@@ -53,6 +57,28 @@ export async function runCli(argv: string[]): Promise<number> {
           state?: string;
         };
         return await jobsCommand(values);
+      }
+      case 'token': {
+        const [sub, ...args] = rest;
+        const { superadmin, name } = parse(args, {
+          superadmin: { type: 'boolean' },
+          name: { type: 'string' },
+        }) as {
+          superadmin?: boolean;
+          name?: string;
+        };
+        if (sub !== 'create' || !superadmin || !name) {
+          throw new UsageError(
+            'use: racedesk token create --superadmin --name N (org tokens come from the API)',
+          );
+        }
+        return await tokenCreateCommand({ name });
+      }
+      case 'secrets': {
+        const [sub, ...args] = rest;
+        parse(args, {});
+        if (sub !== 'rotate') throw new UsageError('use: racedesk secrets rotate');
+        return await secretsRotateCommand();
       }
       case 'help':
       case '--help':

@@ -3,6 +3,12 @@
  */
 export { type Actor, anonymousActor, systemActor } from './actor.js';
 export { type BuildAppOptions, buildApp } from './app.js';
+export type { AuditEntry, AuditLog } from './audit/audit-log.js';
+export type { CoreServices } from './auth/core-services.js';
+export { roleOfActor } from './auth/org-role.js';
+export type { Caller, RequestAccess, RouteAuth } from './auth/request-context.js';
+export { ORG_ROLES, type OrgRole, OrgRoleSchema, roleAtLeast } from './auth/roles.js';
+export { DEFAULT_RATE_LIMITS, type RateLimits } from './auth/security-plugins.js';
 export { type Clock, systemClock } from './clock.js';
 export { loadConfig, validateConfig } from './config/load.js';
 export { ConfigSchema, type RacedeskConfig } from './config/schema.js';
@@ -30,22 +36,45 @@ export {
 export type { SubscriberPriority } from './events/priority.js';
 export { redeliverPendingEvents } from './events/recovery.js';
 export { ErrorResponse } from './http/error-shape.js';
+export type { RouteInfo } from './http/org-guard.js';
+export { Page, type PageOf, type PageOrder, PageQuery, paginate } from './http/pagination.js';
+export { NullableTimestamp, Timestamp } from './http/timestamp.js';
+export type { MemberService } from './orgs/member-service.js';
+export { MemberAdded, MemberRemoved, MemberRoleChanged, OrgCreated } from './orgs/org-events.js';
+export type { OrgRef } from './orgs/org-repository.js';
+export { Org, OrgParams, Slug, TimeZone } from './orgs/org-schemas.js';
+export type { OrgService } from './orgs/org-service.js';
 export {
   definePlugin,
   defineSubscriber,
+  type PluginAccess,
   type PluginContext,
   type PluginDefinition,
+  type PluginEnablement,
   type PluginEvents,
+  type PluginOrg,
   type PluginScheduler,
+  type PluginSecrets,
   type PluginServices,
   type PluginSubscriber,
   type RacedeskApp,
   type RouteRegistrar,
+  type UserDirectory,
 } from './plugins/contract.js';
 export { sortByDependencies } from './plugins/dependency-order.js';
+export type { EnablementService, PluginState } from './plugins/enablement.js';
+export { PluginDisabled, PluginEnabled } from './plugins/enablement-events.js';
 export { CORE_VERSION } from './plugins/manifest.js';
 export type { LoadedPlugin } from './plugins/runtime.js';
 export type { InstanceRole, RacedeskRuntime } from './runtime.js';
 export { defineJob, type JobDefinition, type JobRun, type RetryPolicy } from './scheduler/define-job.js';
 export type { JobSummary } from './scheduler/job-list.js';
 export type { Scheduler } from './scheduler/scheduler.js';
+export type { SecretCipher } from './secrets/cipher.js';
+export type { SecretAddress, SecretStore } from './secrets/secret-store.js';
+export type { TokenInfo, TokenService } from './tokens/token-service.js';
+export { UserMerged } from './users/user-events.js';
+export type { UserMerge, UserMergeHandler } from './users/user-merge.js';
+export type { UserRef } from './users/user-repository.js';
+export { User, userView } from './users/user-schemas.js';
+export type { DiscordProfile, UserService } from './users/user-service.js';

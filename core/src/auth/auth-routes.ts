@@ -21,6 +21,7 @@ const ReturnTo = Type.String({
 export async function authRoutes(app: RacedeskApp): Promise<void> {
   const { db, clock, config, users, sessions, audit, secrets } = app.racedesk;
   const discord = discordOAuth(config);
+  const coreSecrets = secrets.store('core');
   const cookies = sessionCookieOptions(config.publicUrl);
 
   app.get(
@@ -98,10 +99,7 @@ export async function authRoutes(app: RacedeskApp): Promise<void> {
           { actor, action: 'user.signed_in', target: { type: 'user', id: signedIn.id }, ip: request.ip },
           trx,
         );
-        if (
-          pending.setup_code &&
-          (await claimSetupCode(trx, secrets.cipher, pending.setup_code, signedIn.id))
-        ) {
+        if (pending.setup_code && (await claimSetupCode(trx, coreSecrets, pending.setup_code, signedIn.id))) {
           await audit.record(
             {
               actor,

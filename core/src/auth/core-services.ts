@@ -52,7 +52,7 @@ export async function createCoreServices(deps: {
     'core',
   );
   const cipher = createSecretCipher(
-    await resolveSecretKey(deps.config.secretKey, deps.config.dataDir, deps.logger),
+    await resolveSecretKey(deps.config.secretKey, deps.config.dataDir, (m) => deps.logger.warn(m)),
   );
   const audit = createAuditLog(db, clock);
   const users = createUserService(db, clock, bus, audit);

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { FastifyBaseLogger } from 'fastify';
 import { RacedeskError } from '../errors.js';
 
 /** A 32-byte key with a short id that is stored next to everything it encrypts. */
@@ -28,7 +27,7 @@ export function secretKeyFromHex(hex: string): SecretKey {
 export async function resolveSecretKey(
   configured: string | undefined,
   dataDir: string,
-  logger: FastifyBaseLogger,
+  warn: (message: string) => void,
 ): Promise<SecretKey> {
   if (configured) return secretKeyFromHex(configured);
   const file = join(resolve(dataDir), 'secret.key');
@@ -42,7 +41,7 @@ export async function resolveSecretKey(
     () => false,
   );
   if (!created) return secretKeyFromHex((await readFile(file, 'utf8')).trim());
-  logger.warn(
+  warn(
     `RACEDESK_SECRET_KEY is not set: generated a key in ${file}. Back it up, or set RACEDESK_SECRET_KEY; ` +
       'secrets stored with it cannot be read without it.',
   );

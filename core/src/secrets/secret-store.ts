@@ -11,7 +11,13 @@ export interface SecretAddress {
 
 /** Stores named secrets encrypted in the `secrets` table, so key rotation can re-encrypt all of them. */
 export interface SecretStore {
-  put(address: SecretAddress, value: string, trx?: Knex.Transaction): Promise<void>;
+  /** Stores a secret (replacing it, unless `onlyIfAbsent`). */
+  put(
+    address: SecretAddress,
+    value: string,
+    trx?: Knex.Transaction,
+    options?: { onlyIfAbsent?: boolean },
+  ): Promise<void>;
   get(address: SecretAddress, trx?: Knex.Transaction): Promise<string | undefined>;
   delete(address: SecretAddress, trx?: Knex.Transaction): Promise<boolean>;
 }
@@ -26,12 +32,15 @@ export function createSecretStore(
   const where = (q: Knex.QueryBuilder, a: SecretAddress) =>
     q.where({ owner, name: a.name }).whereRaw('coalesce(org_id, 0) = ?', [a.orgId ?? 0]);
   return {
-    async put(address, value, trx) {
+    async put(address, value, trx, options) {
       const ciphertext = cipher.encrypt(value);
       await (trx ?? db).raw(
         `insert into secrets (owner, org_id, name, ciphertext, key_id, updated_at) values (?, ?, ?, ?, ?, ?)
-           on conflict (owner, coalesce(org_id, 0), name)
-           do update set ciphertext = excluded.ciphertext, key_id = excluded.key_id, updated_at = excluded.updated_at`,
+           on conflict (owner, coalesce(org_id, 0), name) ${
+             options?.onlyIfAbsent
+               ? 'do nothing'
+               : 'do update set ciphertext = excluded.ciphertext, key_id = excluded.key_id, updated_at = excluded.updated_at'
+           }`,
         [owner, address.orgId ?? null, address.name, ciphertext, cipher.keyId, clock.now()],
       );
     },
