@@ -63,7 +63,7 @@ export async function createCoreServices(deps: {
     tokens: createTokenService(db, clock, audit),
     sessions: createSessionStore(db, clock),
     audit,
-    enablement: createEnablementService(db, clock, bus, audit, deps.plugins),
+    enablement: createEnablementService(db, clock, bus, audit, deps.plugins, deps.logger),
     secrets: { cipher, store: (owner) => createSecretStore(db, cipher, clock, owner) },
     routes: [],
   };

@@ -21,6 +21,8 @@ export interface RouteInfo {
   minRole?: OrgRole;
   auth?: RouteAuth;
   pluginId?: string;
+  /** The route's TypeBox schemas (params, querystring, body, response). */
+  schema?: RouteOptions['schema'];
 }
 
 /** What the guard needs. */
@@ -46,7 +48,8 @@ function describe(route: RouteOptions, method: string, deps: GuardDeps): RouteIn
   const scope = url.startsWith(ORG_PREFIX) ? 'org' : 'instance';
   const base = scope === 'org' ? `${ORG_PREFIX}/` : '/api/v1/';
   const plugin = deps.plugins.find((p) => url === base + p.id || url.startsWith(`${base}${p.id}/`));
-  if (scope === 'instance') return { method, url, scope, auth: config.auth ?? 'user', pluginId: plugin?.id };
+  const common = { method, url, scope, pluginId: plugin?.id, schema: route.schema } as const;
+  if (scope === 'instance') return { ...common, auth: config.auth ?? 'user' };
   let minRole = config.minRole;
   if (config.permission) {
     minRole = plugin?.permissions?.[config.permission];
@@ -55,7 +58,7 @@ function describe(route: RouteOptions, method: string, deps: GuardDeps): RouteIn
   }
   minRole ??= method === 'GET' || method === 'HEAD' ? 'member' : 'admin';
   if (!isOrgRole(minRole)) throw new Error(`Route ${method} ${url}: unknown minRole "${String(minRole)}"`);
-  return { method, url, scope, minRole, pluginId: plugin?.id };
+  return { ...common, minRole };
 }
 
 function guardFor(infos: Map<string, RouteInfo>, deps: GuardDeps): onRequestHookHandler {

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound, RacedeskError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { OrgRef } from '../orgs/org-repository.js';
 import { PluginDisabled, PluginEnabled } from './enablement-events.js';
@@ -36,11 +37,25 @@ export function createEnablementService(
   bus: EventBus,
   audit: AuditLog,
   plugins: () => readonly LoadedPlugin[],
+  logger: FastifyBaseLogger,
 ) {
   const find = (pluginId: string) => {
     const plugin = plugins().find((p) => p.definition.id === pluginId);
     if (!plugin) throw notFound('RD_PLUGIN_NOT_FOUND', `No plugin "${pluginId}" is installed`);
     return plugin;
+  };
+  // A failing hook undoes the change (the transaction rolls back) and is reported as a conflict.
+  const runHook = async (pluginId: string, turning: 'on' | 'off', hook: () => unknown) => {
+    try {
+      await hook();
+    } catch (err) {
+      if (err instanceof RacedeskError) throw err;
+      logger.error({ err, plugin: pluginId }, `plugin hook failed while turning it ${turning}`);
+      throw conflict(
+        'RD_PLUGIN_HOOK_FAILED',
+        `The ${pluginId} plugin could not be turned ${turning}; nothing was changed`,
+      );
+    }
   };
   const state = (p: LoadedPlugin, row?: EnablementRow): PluginState => ({
     id: p.definition.id,
@@ -115,11 +130,15 @@ export function createEnablementService(
         if (change.enabled && !wasEnabled) {
           await audit.record({ ...meta, action: 'plugin.enabled', target, details: { settings } }, trx);
           await bus.emit(PluginEnabled, { pluginId }, meta, trx);
-          await plugin.definition.onEnable?.({ ...org, settings }, plugin.context, trx);
+          await runHook(pluginId, 'on', () =>
+            plugin.definition.onEnable?.({ ...org, settings }, plugin.context, trx),
+          );
         } else if (!change.enabled && wasEnabled) {
           await audit.record({ ...meta, action: 'plugin.disabled', target }, trx);
           await bus.emit(PluginDisabled, { pluginId }, meta, trx);
-          await plugin.definition.onDisable?.({ ...org, settings }, plugin.context, trx);
+          await runHook(pluginId, 'off', () =>
+            plugin.definition.onDisable?.({ ...org, settings }, plugin.context, trx),
+          );
         } else if (!isDeepStrictEqual(settings, before?.settings ?? {})) {
           await audit.record(
             { ...meta, action: 'plugin.settings_changed', target, details: { settings } },

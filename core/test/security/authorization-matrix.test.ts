@@ -1,4 +1,4 @@
-import { definePlugin, type OrgRole, type RouteInfo, roleAtLeast } from '@racedesk/core';
+import { definePlugin, type OrgRole, type RacedeskApp, type RouteInfo, roleAtLeast } from '@racedesk/core';
 import { createTestApp } from '@racedesk/testkit';
 import t from 'tap';
 import { addMember, bearer, createOrg, createToken, type Person, signIn } from '../auth/helpers/people.js';
@@ -140,21 +140,27 @@ t.test(
   },
 );
 
-t.test('an org route that could dodge the guard stops the boot', async (t) => {
-  const sneaky = definePlugin({
-    id: 'sneaky',
-    version: '1.0.0',
-    core: '^0.1.0',
-    routes: { instance: async (app) => void app.get('/x', async () => ({})) },
-    init: () => {},
-    permissions: {},
-  });
-  const renamed = {
-    ...sneaky,
-    routes: {
-      org: async (app: Parameters<NonNullable<typeof sneaky.routes.instance>>[0]) =>
-        void app.get('/y', { config: { permission: 'undeclared' } }, async () => ({})),
-    },
-  };
-  await t.rejects(createTestApp({ plugins: [renamed], t }), /permission "undeclared" is not declared/);
+t.test('routes that misstate their least role stop the boot', async (t) => {
+  const plugin = (id: string, register: (app: RacedeskApp) => void) =>
+    definePlugin({ id, version: '1.0.0', core: '^0.1.0', routes: { org: async (app) => register(app) } });
+  await t.rejects(
+    createTestApp({
+      plugins: [
+        plugin('undeclared', (app) => app.get('/y', { config: { permission: 'nope' } }, async () => ({}))),
+      ],
+      t,
+    }),
+    /permission "nope" is not declared/,
+  );
+  await t.rejects(
+    createTestApp({
+      plugins: [
+        plugin('badrole', (app) =>
+          app.get('/y', { config: { minRole: 'root' as 'owner' } }, async () => ({})),
+        ),
+      ],
+      t,
+    }),
+    /unknown minRole "root"/,
+  );
 });
