@@ -44,6 +44,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Apps open per database URL, so a shared database is dropped only after the last one closes. */
+const openApps = new Map<string, number>();
+const pendingDrops = new Map<string, () => Promise<void>>();
+
+async function release(url: string): Promise<void> {
+  const left = (openApps.get(url) ?? 1) - 1;
+  openApps.set(url, left);
+  const drop = pendingDrops.get(url);
+  if (left === 0 && drop) {
+    pendingDrops.delete(url);
+    openApps.delete(url);
+    await drop();
+  }
+}
+
 /** Builds a test app: fresh database, migrations, plugins, test clock; no port is opened. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new TestClock();
@@ -65,11 +80,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     rateLimits: options.rateLimits,
   };
   let app: RacedeskApp;
+  openApps.set(database.url, (openApps.get(database.url) ?? 0) + 1);
+  if (!options.database) pendingDrops.set(database.url, () => database.drop());
   try {
     app = await buildApp(buildOptions);
     await app.ready();
   } catch (err) {
-    if (!options.database) await database.drop();
+    await release(database.url);
     if (ownsClock) clock.uninstall();
     throw err;
   }
@@ -93,7 +110,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       closed = true;
       detach();
       await app.close();
-      if (!options.database) await database.drop();
+      await release(database.url);
       if (ownsClock) clock.uninstall();
     },
   };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda, backoffStrategies, type Job } from 'agenda';
 import type { FastifyBaseLogger } from 'fastify';
@@ -46,8 +47,11 @@ export class Scheduler {
   private pool?: pg.Pool;
   private started = false;
   private running = 0;
+  private readonly instanceName: string;
 
-  constructor(private readonly options: SchedulerOptions) {}
+  constructor(private readonly options: SchedulerOptions) {
+    this.instanceName = options.instanceName ?? `racedesk-${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
 
   /** Registers a job; a name registered twice is a boot error (Agenda would silently overwrite it). */
   register(job: RegisteredJob): void {
@@ -77,7 +81,7 @@ export class Scheduler {
     });
     const agenda = new Agenda({
       backend,
-      name: this.options.instanceName ?? `racedesk-${process.pid}`,
+      name: this.instanceName,
       processEvery: this.options.processEveryMs ?? 5_000,
       defaultLockLifetime: DEFAULT_LOCK_LIFETIME_MS,
     });
@@ -217,11 +221,12 @@ export class Scheduler {
     if (!this.pool || !this.options.processJobs) return 0;
     const now = this.options.clock.now();
     const result = await this.pool.query(
-      // Jobs locked by another live instance are that instance's to run: only lockable ones count.
+      // Jobs locked by another live instance are that instance's to run: count only the free ones,
+      // ours, and those whose lock expired.
       `select count(*)::int as n from agenda_jobs
        where name = any($1) and disabled = false and next_run_at <= $2
-         and (locked_at is null or locked_at <= $3)`,
-      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS)],
+         and (locked_at is null or locked_at <= $3 or last_modified_by = $4)`,
+      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
     );
     return (result.rows[0] as { n: number }).n;
   }

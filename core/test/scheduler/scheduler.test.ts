@@ -110,3 +110,29 @@ t.test('a failing job is retried with backoff and its failure is visible', async
     'the retry succeeded, once',
   );
 });
+
+t.test('an api-role instance enqueues jobs; only worker instances run them', async (t) => {
+  const api = await createTestApp({ plugins: [examplePlugin], role: 'api', t });
+  const { db, scheduler } = api.app.racedesk;
+  await scheduler.schedule('example:record-note', api.clock.now(), { text: 'queued by api' }, 'q');
+  await api.advance('5m');
+  t.same(await runsOf(db, 'record-note'), [], 'the api instance did not run it');
+  const ready = await api.app.inject({ method: 'GET', url: '/readyz' });
+  t.equal(ready.json().checks.scheduler.detail, 'api role: jobs run on workers');
+
+  const worker = await createTestApp({
+    plugins: [examplePlugin],
+    role: 'worker',
+    database: api.database,
+    clock: api.clock,
+    t,
+  });
+  await worker.advance('1s');
+  t.same(
+    (await runsOf(db, 'record-note')).map((r) => r.detail),
+    ['queued by api'],
+    'a worker picked it up',
+  );
+  const routes = await worker.app.inject({ method: 'GET', url: '/api/v1/example/greeting' });
+  t.equal(routes.statusCode, 404, 'workers serve health and metrics, not the API');
+});
