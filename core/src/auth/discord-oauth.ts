@@ -1,5 +1,5 @@
 import type { RacedeskConfig } from '../config/schema.js';
-import { RacedeskError } from '../errors.js';
+import { badRequest, RacedeskError } from '../errors.js';
 import type { DiscordProfile } from '../users/user-service.js';
 
 const failed = (what: string, detail: string) =>
@@ -41,7 +41,11 @@ export function discordOAuth(config: RacedeskConfig) {
       }).catch((err: Error) => {
         throw failed('token endpoint unreachable', err.message);
       });
-      if (!tokenResponse.ok) throw failed('code rejected', `HTTP ${tokenResponse.status}`);
+      // A 4xx means the code was stale or forged (a client problem); anything else is Discord's.
+      if (tokenResponse.status >= 400 && tokenResponse.status < 500) {
+        throw badRequest('RD_AUTH_CODE_REJECTED', 'Discord did not accept the sign-in code; start again');
+      }
+      if (!tokenResponse.ok) throw failed('token endpoint error', `HTTP ${tokenResponse.status}`);
       const { access_token: accessToken } = (await tokenResponse.json()) as { access_token?: string };
       if (!accessToken) throw failed('no access token', 'token response without access_token');
       const me = await fetch(`${base}/api/v10/users/@me`, {
