@@ -49,6 +49,7 @@ export async function authRoutes(app: RacedeskApp): Promise<void> {
         );
       }
       const state = randomBytes(24).toString('base64url');
+      await db('oauth_states').where('expires_at', '<=', clock.now()).del();
       await db('oauth_states').insert({
         state_hash: hashSecret(state),
         return_to: request.query.returnTo ?? '/admin',

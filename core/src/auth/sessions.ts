@@ -33,6 +33,11 @@ export function createSessionStore(db: Database, clock: Clock) {
         csrfToken: randomBytes(24).toString('base64url'),
         expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
       };
+      // Sessions nobody presents again are swept here rather than by a job: sign-ins are rare and cheap.
+      await db('sessions')
+        .where('expires_at', '<=', now)
+        .orWhere('last_seen_at', '<=', new Date(now.getTime() - SESSION_IDLE_MS))
+        .del();
       await db('sessions').insert({
         id_hash: session.idHash,
         user_id: userId,

@@ -116,4 +116,11 @@ export function guardRoute(route: RouteOptions, deps: GuardDeps): void {
     if (method !== 'HEAD') deps.routes.push(info);
   }
   route.onRequest = [...hooks, Object.assign(guardFor(infos, deps), { [GUARD]: true })];
+  // The OpenAPI document shows which routes take credentials (all but public ones).
+  const isPublic = [...infos.values()].every((i) => i.auth === 'public');
+  if (route.schema && !isPublic)
+    route.schema = {
+      ...route.schema,
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    } as RouteOptions['schema'];
 }
