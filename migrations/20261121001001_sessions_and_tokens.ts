@@ -18,7 +18,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('Pending Discord sign-ins: the state parameter, where to go after, and an optional setup code');
     t.text('state_hash').primary();
     t.text('return_to').notNullable();
-    t.text('setup_code').nullable().comment('First-run setup code presented with this sign-in');
+    t.text('setup_code').nullable().comment('First-run setup code presented with this sign-in, encrypted');
     t.timestamp('expires_at', { useTz: true }).notNullable();
   });
 

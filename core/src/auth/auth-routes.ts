@@ -53,7 +53,7 @@ export async function authRoutes(app: RacedeskApp): Promise<void> {
       await db('oauth_states').insert({
         state_hash: hashSecret(state),
         return_to: request.query.returnTo ?? '/admin',
-        setup_code: request.query.setupCode ?? null,
+        setup_code: request.query.setupCode ? secrets.cipher.encrypt(request.query.setupCode) : null,
         expires_at: new Date(clock.now().getTime() + STATE_TTL_MS),
       });
       reply.setCookie(STATE_COOKIE, state, { ...cookies, path: '/api/v1/auth', maxAge: STATE_TTL_MS / 1000 });
@@ -100,7 +100,10 @@ export async function authRoutes(app: RacedeskApp): Promise<void> {
           { actor, action: 'user.signed_in', target: { type: 'user', id: signedIn.id }, ip: request.ip },
           trx,
         );
-        if (pending.setup_code && (await claimSetupCode(trx, coreSecrets, pending.setup_code, signedIn.id))) {
+        if (
+          pending.setup_code &&
+          (await claimSetupCode(trx, coreSecrets, secrets.cipher.decrypt(pending.setup_code), signedIn.id))
+        ) {
           await audit.record(
             {
               actor,

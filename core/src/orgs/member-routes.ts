@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type OrgRole, OrgRoleSchema } from '../auth/roles.js';
 import { Page, PageQuery, paginate } from '../http/pagination.js';
@@ -28,12 +29,10 @@ const memberView = (r: MemberRow) => ({
 /** Members of an organization: `GET/POST .../members`, `PATCH/DELETE .../members/:userId`. */
 export async function memberRoutes(app: RacedeskApp): Promise<void> {
   const { members } = app.racedesk;
-  const changer = (r: {
-    racedesk: { actor: MemberChanger['actor']; role?: MemberChanger['role']; userId: number | null };
-  }) => ({
-    actor: r.racedesk.actor,
-    role: r.racedesk.role!,
-    userId: r.racedesk.userId,
+  const changer = (request: FastifyRequest): MemberChanger => ({
+    actor: request.racedesk.actor,
+    role: request.racedesk.role!,
+    userId: request.racedesk.userId,
   });
   const one = async (orgId: number, userId: number) => {
     const row = (await members.listQuery(orgId).where('org_members.user_id', userId).first()) as MemberRow;

@@ -18,7 +18,7 @@ export interface MemberChanger {
 }
 
 /** The columns a member list selects; `paginate` orders by user id. */
-export const memberColumns = [
+const memberColumns = [
   'org_members.user_id',
   'org_members.role',
   'org_members.joined_at',

@@ -42,10 +42,6 @@ export const orgRepository = {
     const row = await db<OrgRow>('organizations').where({ slug }).first();
     return row ? toOrg(row) : undefined;
   },
-  async byId(db: Executor, id: number): Promise<OrgRef | undefined> {
-    const row = await db<OrgRow>('organizations').where({ id }).first();
-    return row ? toOrg(row) : undefined;
-  },
   async roleOf(db: Executor, orgId: number, userId: number): Promise<OrgRole | undefined> {
     const row = await db('org_members').where({ org_id: orgId, user_id: userId }).first('role');
     return row?.role as OrgRole | undefined;

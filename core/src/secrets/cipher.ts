@@ -10,8 +10,6 @@ export interface SecretCipher {
   encrypt(plaintext: string): string;
   /** Reverses `encrypt`; fails for an unknown key id or a tampered value. */
   decrypt(ciphertext: string): string;
-  /** The key id a ciphertext was made with. */
-  keyIdOf(ciphertext: string): string;
 }
 
 const b64 = (buf: Buffer) => buf.toString('base64url');
@@ -49,6 +47,5 @@ export function createSecretCipher(current: SecretKey, previous: readonly Secret
         throw new RacedeskError('RD_SECRET_TAMPERED', 'Secret could not be decrypted (wrong key or altered)');
       }
     },
-    keyIdOf: (ciphertext) => parse(ciphertext).keyId,
   };
 }
