@@ -9,6 +9,7 @@ import { announceSetupCode } from './auth/setup-code.js';
 import { type Clock, systemClock } from './clock.js';
 import type { RacedeskConfig } from './config/schema.js';
 import { checkDatabase, connectDatabase } from './db/connect.js';
+import { type CoreDomain, createDomain, domainRoutes } from './domain-services.js';
 import { type MigrationUnit, migrateAll, migrationStatus } from './db/migrator.js';
 import { EventBus } from './events/bus.js';
 import { ClusterFeed } from './events/cluster.js';
@@ -107,7 +108,11 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     await db.destroy();
     throw err;
   }
-  plugins = await wirePlugins(ordered, configs, { db, bus, scheduler, clock, logger: app.log, core });
+  const domain: CoreDomain = createDomain({
+    ...{ db, clock, bus, scheduler, config, logger: app.log, audit: core.audit },
+    ...{ cipher: core.secrets.cipher, secrets: core.secrets.store('core') },
+  });
+  plugins = await wirePlugins(ordered, configs, { db, bus, scheduler, clock, logger: app.log, core, domain });
 
   const runtime: RacedeskRuntime = {
     config,
@@ -123,6 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     migrationUnits: units,
     migrationStatus: () => migrationStatus(db, units),
     ...core,
+    domain,
   };
   app.decorate('racedesk', runtime);
 
@@ -141,6 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
   await app.register(healthRoutes);
   if (role !== 'worker') {
     await app.register(coreAccessRoutes);
+    await app.register(domainRoutes);
     await mountPluginRoutes(app, plugins);
   }
 

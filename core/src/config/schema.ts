@@ -69,6 +69,28 @@ export const ConfigSchema = Type.Object({
       description: 'Instance Discord bot token (RACEDESK_DISCORD_BOT_TOKEN); wins over a stored one',
     }),
   ),
+  webhooks: Type.Object(
+    {
+      allowHttpLoopback: Type.Boolean({
+        description:
+          'Allow http:// webhook URLs on loopback addresses (tests, local development); otherwise HTTPS only',
+        default: false,
+      }),
+      timeoutMs: Type.Integer({
+        minimum: 100,
+        maximum: 60_000,
+        description: 'Timeout of one webhook request',
+        default: 10_000,
+      }),
+      disableAfterFailures: Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        description: 'Consecutive failed deliveries after which an endpoint is turned off',
+        default: 10,
+      }),
+    },
+    { default: {} },
+  ),
   plugins: Type.Record(Type.String(), Type.Unknown(), {
     description: 'Per-plugin instance configuration, keyed by plugin id (racedesk.config.json only)',
     default: {},

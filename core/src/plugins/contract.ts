@@ -13,6 +13,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { OrgRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
+import type { CoreDomain } from '../domain-services.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
 import type { SubscriberPriority } from '../events/priority.js';
 import type { OrgRef } from '../orgs/org-repository.js';
@@ -105,6 +106,12 @@ export interface PluginContext<Config = unknown> {
   /** Audit entries; pass the change's transaction. */
   readonly audit: AuditLog;
   readonly access: PluginAccess;
+  /**
+   * The core's tournament domain: tournaments, matches (with imports and the automation-owner hook),
+   * crew, stream channels, notifications (channels and types), webhooks, calendars. Act as
+   * `systemActor('<plugin id>')`.
+   */
+  readonly domain: CoreDomain;
   /** Services of the plugins this one depends on. */
   readonly services: { get<K extends keyof PluginServices>(pluginId: K): PluginServices[K] };
 }

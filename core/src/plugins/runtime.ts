@@ -4,6 +4,7 @@ import { roleOfActor } from '../auth/org-role.js';
 import { roleAtLeast } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
+import type { CoreDomain } from '../domain-services.js';
 import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
@@ -23,6 +24,7 @@ interface RuntimeDeps {
   clock: Clock;
   logger: FastifyBaseLogger;
   core: CoreServices;
+  domain: CoreDomain;
 }
 
 const DEFAULT_SUBSCRIBER_TIMEOUT_MS = 10_000;
@@ -70,6 +72,7 @@ function createContext(
     },
     users: deps.core.users,
     audit: deps.core.audit,
+    domain: deps.domain,
     access: {
       roleOf: (orgId, actor) => roleOfActor(deps.db, actor, orgId),
       async require(orgId, actor, permission) {
