@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { definePlugin } from '@racedesk/core';
+import { RACETIME_EVENTS } from './events.js';
+import { instanceRoutes } from './routes/instance-routes.js';
+import { orgRoutes } from './routes/org-routes.js';
+import { RacetimeConfig } from './schemas/plugin-config.js';
+import { closeRuntime } from './services/runtime.js';
+
+/** racetime.gg: category bots, automatic match rooms, live room tracking, results, account linking. */
+export const plugin = definePlugin({
+  id: 'racetime',
+  version: '0.1.0',
+  core: '^0.1.0',
+  description: 'racetime.gg category bots: opens race rooms for matches, follows them and records results',
+  config: RacetimeConfig,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  events: RACETIME_EVENTS,
+  permissions: { 'manage-settings': 'admin', 'open-room': 'moderator' },
+  routes: { org: orgRoutes, instance: instanceRoutes },
+  close: closeRuntime,
+});

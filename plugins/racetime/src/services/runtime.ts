@@ -1,0 +1,49 @@
+import type { PluginContext } from '@racedesk/core';
+import { RacetimeHttpClient } from '../clients/racetime-http-client.js';
+import type { TimerClock } from '../clients/timer-clock.js';
+import { timerClockOf } from '../clients/timer-clock-of.js';
+import type { RacetimeConfigValue } from '../schemas/plugin-config.js';
+import { BotRegistry } from './bot-registry.js';
+import { type InstanceSettings, resolveInstanceSettings } from './instance-settings.js';
+
+/** The plugin's context with its config typed. */
+export type RacetimeContext = PluginContext<RacetimeConfigValue>;
+
+/** What this process keeps for the plugin between calls: clients, bot tokens, room sockets. */
+export interface RacetimeRuntime {
+  settings: InstanceSettings;
+  clock: TimerClock;
+  http: RacetimeHttpClient;
+  bots: BotRegistry;
+  /** Extra parts started by the plugin (room tracker, ...), closed with it. */
+  closers: Array<() => Promise<void> | void>;
+}
+
+// Keyed by context: each app (tests run two in one process) has its own.
+const runtimes = new WeakMap<PluginContext<never> | PluginContext<RacetimeConfigValue>, RacetimeRuntime>();
+
+/** The runtime of this app's racetime plugin, created on first use. */
+export function runtimeOf(ctx: RacetimeContext): RacetimeRuntime {
+  let runtime = runtimes.get(ctx);
+  if (!runtime) {
+    const settings = resolveInstanceSettings(ctx.config);
+    const clock = timerClockOf(ctx.clock);
+    const http = new RacetimeHttpClient({
+      baseUrl: settings.racetimeUrl,
+      clock,
+      timeoutMs: settings.requestTimeoutMs,
+    });
+    runtime = { settings, clock, http, bots: new BotRegistry(ctx, http, clock), closers: [] };
+    runtimes.set(ctx, runtime);
+  }
+  return runtime;
+}
+
+/** Stops everything the runtime started (sockets, timers). */
+export async function closeRuntime(ctx: RacetimeContext): Promise<void> {
+  const runtime = runtimes.get(ctx);
+  if (!runtime) return;
+  runtimes.delete(ctx);
+  for (const close of runtime.closers.reverse()) await close();
+  await runtime.bots.close();
+}

@@ -1,0 +1,58 @@
+import {
+  createTestApp,
+  type RacetimeEmulator,
+  startRacetimeEmulator,
+  type TestApp,
+  TestClock,
+} from '@racedesk/testkit';
+import { plugin } from '../../src/index.js';
+import { type Person, signIn } from './people.js';
+
+/** Something with a teardown hook, such as tap's `t`. */
+interface Teardown {
+  teardown(fn: () => Promise<void> | void): void;
+}
+
+/** An app with the racetime plugin against an emulator on one test clock, and a superadmin. */
+export interface RacetimeTestApp extends TestApp {
+  emulator: RacetimeEmulator;
+  root: Person;
+  userApp: { clientId: string; clientSecret: string };
+}
+
+/** Starts the emulator and an app pointed at it (account linking configured). */
+export async function racetimeTestApp(
+  t: Teardown,
+  options: {
+    clock?: TestClock;
+    emulator?: RacetimeEmulator;
+    database?: TestApp['database'];
+    instanceId?: string;
+  } = {},
+): Promise<RacetimeTestApp> {
+  const clock = options.clock ?? new TestClock();
+  const emulator = options.emulator ?? (await startRacetimeEmulator({ clock }));
+  if (!options.emulator) t.teardown(() => emulator.close());
+  const publicUrl = 'http://racedesk.test';
+  const userApp = emulator.registerUserApp({ redirectUris: [`${publicUrl}/api/v1/racetime/me/callback`] });
+  const testApp = await createTestApp({
+    plugins: [plugin],
+    clock,
+    t,
+    database: options.database,
+    rateLimits: false,
+    config: {
+      plugins: {
+        racetime: {
+          racetimeUrl: emulator.url,
+          publicUrl,
+          oauthClientId: userApp.clientId,
+          oauthClientSecret: userApp.clientSecret,
+          instanceId: options.instanceId,
+        },
+      },
+    },
+  });
+  const root = await signIn(testApp.app, { superadmin: true, username: 'root' });
+  return { ...testApp, emulator, root, userApp };
+}
