@@ -14,8 +14,10 @@ import { type MigrationUnit, migrateAll, migrationStatus } from './db/migrator.j
 import { EventBus } from './events/bus.js';
 import { ClusterFeed } from './events/cluster.js';
 import { registerCoreJobs } from './events/core-jobs.js';
+import { adminPanel } from './http/admin-panel.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { liveSocket } from './http/live-socket.js';
 import { Metrics } from './http/metrics.js';
 import { registerOpenApi } from './http/openapi.js';
 import { guardRoute } from './http/org-guard.js';
@@ -148,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
   if (role !== 'worker') {
     await app.register(coreAccessRoutes);
     await app.register(domainRoutes);
+    for (const routes of [liveSocket, adminPanel]) await app.register(routes);
     await mountPluginRoutes(app, plugins);
   }
 
