@@ -5,8 +5,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
 import { freePort } from '@racedesk/testkit';
+import t from 'tap';
 
 t.setTimeout(600_000);
 const repo = new URL('../..', import.meta.url).pathname;
@@ -29,7 +29,11 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     let output = '';
     proc.stdout.on('data', (d) => (output += d));
     proc.stderr.on('data', (d) => (output += d));
-    proc.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')}: ${code}\n${output.slice(-3000)}`))));
+    proc.on('exit', (code) =>
+      code === 0
+        ? resolve(output)
+        : reject(new Error(`${command} ${args.join(' ')}: ${code}\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -54,7 +58,12 @@ t.test('npm install && npm start, then npm test, on a clean clone', async (t) =>
   const env = bareEnv({ PORT: String(port), RACEDESK_EMBEDDED_PG_PORT: String(await freePort()) });
 
   await run('npm', ['install', '--no-audit', '--no-fund'], dir, env);
-  const server = spawn('npm', ['start'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn('npm', ['start'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   t.teardown(() => {
     try {
       process.kill(-server.pid!, 'SIGKILL');

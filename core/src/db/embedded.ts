@@ -76,7 +76,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dir = resolve(options.dir);
   const opened = openPathsForPostgres(dir);
   if (opened.length > 0) {
-    options.log?.(`granted the postgres user traverse access (o+x) to ${opened.join(', ')} for the embedded database`);
+    options.log?.(
+      `granted the postgres user traverse access (o+x) to ${opened.join(', ')} for the embedded database`,
+    );
   }
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const EmbeddedPostgres = loadEmbeddedPostgres();

