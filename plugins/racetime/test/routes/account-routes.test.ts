@@ -1,0 +1,80 @@
+import t from 'tap';
+import { api, type Person, signIn } from '../helpers/people.js';
+import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.js';
+
+/** Follows the link flow like a browser: Racedesk → racetime.gg consent → back to the callback. */
+async function consent(rt: RacetimeTestApp, who: Person): Promise<URL> {
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/racetime/me/link', headers: who.headers });
+  if (start.statusCode !== 302) throw new Error(`link: ${start.statusCode} ${start.body}`);
+  const authorize = String(start.headers.location);
+  const res = await fetch(authorize, { redirect: 'manual' });
+  return new URL(String(res.headers.get('location')));
+}
+
+t.test('a player links a racetime account, sees it and removes it', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const { app, emulator } = rt;
+  const player = await signIn(app);
+  const mario = emulator.registerUser({ name: 'Mario', discriminator: '5527' });
+  emulator.oauth.loginAs(mario.id);
+
+  const back = await consent(rt, player);
+  t.equal(back.pathname, '/api/v1/racetime/me/callback');
+  const linked = await api<{ racetimeId: string; racetimeName: string }>(
+    app,
+    player,
+    'GET',
+    `/api/v1/racetime/me/callback${back.search}`,
+  );
+  t.equal(linked.racetimeId, mario.id);
+  t.equal(linked.racetimeName, 'Mario#5527');
+  t.same((await api<{ racetimeId: string }>(app, player, 'GET', '/api/v1/racetime/me')).racetimeId, mario.id);
+  const row = await app.racedesk.db('racetime_account_links').where({ user_id: player.userId }).first();
+  t.notMatch(row.access_token, /^[A-Za-z0-9]{30}$/, 'the token is stored encrypted');
+
+  const replay = await app.inject({
+    method: 'GET',
+    url: `/api/v1/racetime/me/callback${back.search}`,
+    headers: player.headers,
+  });
+  t.equal(replay.statusCode, 400, 'a state is single-use');
+
+  const other = await signIn(app);
+  const stolen = await consent(rt, other);
+  const taken = await app.inject({
+    method: 'GET',
+    url: `/api/v1/racetime/me/callback${stolen.search}`,
+    headers: other.headers,
+  });
+  t.equal(taken.statusCode, 409, 'one Racedesk user per racetime account');
+
+  await api(app, player, 'DELETE', '/api/v1/racetime/me', undefined, 204);
+  const gone = await app.inject({ method: 'GET', url: '/api/v1/racetime/me', headers: player.headers });
+  t.equal(gone.statusCode, 404);
+});
+
+t.test('a state started by someone else or a denied consent links nothing', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const { app, emulator } = rt;
+  const alice = await signIn(app);
+  const bob = await signIn(app);
+  const luigi = emulator.registerUser({ name: 'Luigi' });
+  emulator.oauth.loginAs(luigi.id);
+  const back = await consent(rt, alice);
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/racetime/me/callback${back.search}`,
+    headers: bob.headers,
+  });
+  t.equal(res.statusCode, 400, 'state is bound to the user who started');
+
+  emulator.oauth.loginAs(luigi.id, { approve: false });
+  const denied = await consent(rt, alice);
+  const refused = await app.inject({
+    method: 'GET',
+    url: `/api/v1/racetime/me/callback${denied.search}`,
+    headers: alice.headers,
+  });
+  t.equal(refused.statusCode, 400);
+  t.equal(refused.json().error.code, 'RD_RACETIME_LINK_DENIED');
+});
