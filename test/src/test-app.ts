@@ -94,6 +94,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     for (let round = 0; round < 20; round++) {
       await app.racedesk.scheduler.settle();
       await app.racedesk.bus.idle();
+      // Subscribers may have scheduled jobs due now (e.g. a notification delivery): run those too.
+      await app.racedesk.scheduler.settle();
+      await app.racedesk.bus.idle();
       if (app.racedesk.scheduler.runningCount === 0) return;
     }
   };

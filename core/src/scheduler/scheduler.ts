@@ -223,9 +223,12 @@ export class Scheduler {
     const result = await this.pool.query(
       // Jobs locked by another live instance are that instance's to run: count only the free ones,
       // ours, and those whose lock expired.
+      // Jobs this instance locked count too until they finish: between Agenda's lock (which clears
+      // next_run_at of a one-off) and its 'start' event a run is neither due nor running.
       `select count(*)::int as n from agenda_jobs
-       where name = any($1) and disabled = false and next_run_at <= $2
-         and (locked_at is null or locked_at <= $3 or last_modified_by = $4)`,
+       where name = any($1) and disabled = false
+         and ((next_run_at <= $2 and (locked_at is null or locked_at <= $3 or last_modified_by = $4))
+           or (locked_at is not null and locked_at > $3 and last_modified_by = $4))`,
       [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
     );
     return (result.rows[0] as { n: number }).n;
