@@ -1,0 +1,52 @@
+import { COLORS } from './colors.js';
+import { clip, when } from './format.js';
+import { defineTemplate } from './registry.js';
+
+/** racetime.room.created: the room link. */
+export const roomOpened = defineTemplate({
+  eventType: 'racetime.room.created',
+  async render(message, lookups) {
+    const p = message.payload as { matchId: number; tournamentId: number; url: string };
+    const tournament =
+      message.orgId === null ? '' : await lookups.tournamentName(message.orgId, p.tournamentId);
+    return {
+      embeds: [
+        {
+          title: 'Race room open',
+          url: p.url,
+          description: `Join your race room: ${p.url}`,
+          color: COLORS.roomOpened,
+          fields: [{ name: 'Tournament', value: clip(tournament || '—', 1024), inline: true }],
+          footer: { text: `Match #${p.matchId}` },
+          timestamp: message.occurredAt,
+        },
+      ],
+    };
+  },
+});
+
+/** racetime.room.skipped: an organizer alert with the reason. */
+export const roomSkipped = defineTemplate({
+  eventType: 'racetime.room.skipped',
+  render(message) {
+    const p = message.payload as { matchId: number; reason: string; detail: string; openAt: string | null };
+    return {
+      embeds: [
+        {
+          title: 'Race room not opened',
+          description: clip(p.detail || p.reason, 4096),
+          color: COLORS.alert,
+          fields: [
+            { name: 'Reason', value: clip(p.reason, 1024), inline: true },
+            ...(p.openAt ? [{ name: 'Was due', value: when(p.openAt) }] : []),
+          ],
+          footer: { text: `Match #${p.matchId}` },
+          timestamp: message.occurredAt,
+        },
+      ],
+    };
+  },
+});
+
+/** Templates for other plugins' events, used when those plugins are installed. */
+export const ROOM_TEMPLATES = [roomOpened, roomSkipped];
