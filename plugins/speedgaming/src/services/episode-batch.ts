@@ -1,0 +1,95 @@
+import type { ParsedEpisode } from '../clients/parsed-episode.js';
+import type { RejectedEpisode } from '../clients/speedgaming-client.js';
+import { resolveChannels } from './channel-resolver.js';
+import type { WantedCrew } from './crew-sync.js';
+import { mapEpisode } from './episode-mapping.js';
+import type { EpisodeImport } from './episode-mapping-types.js';
+import { episodeStore } from './episode-store.js';
+import { writeEpisode } from './episode-writer.js';
+import { importHash } from './import-snapshot.js';
+import { resolvePeople } from './people-resolver.js';
+import type { ImportSettings } from './settings-repository.js';
+import type { SgContext } from './sg-context.js';
+import type { SyncCounts } from './sync-records.js';
+
+/**
+ * Imports a batch of episodes: one query finds the unchanged ones (same snapshot hash), people and
+ * channels of the rest are resolved in batch, then each episode is written in its own transaction;
+ * a failing episode is rejected with its reason and never blocks the others.
+ */
+export async function importEpisodes(
+  ctx: SgContext,
+  s: ImportSettings,
+  episodes: ParsedEpisode[],
+  counts: SyncCounts,
+  rejections: RejectedEpisode[],
+): Promise<void> {
+  const usable: EpisodeImport[] = [];
+  for (const episode of episodes) {
+    const mapped = mapEpisode(episode, { crewRoles: s.crewRoles, approvedCrewOnly: true });
+    if (mapped.players.length === 0)
+      rejections.push({ episodeId: episode.id, reason: 'no players (the pairing is not drawn yet)' });
+    else usable.push(mapped);
+  }
+  const known = await episodeStore.hashes(
+    ctx.db,
+    s.orgId,
+    usable.map((e) => e.externalId),
+  );
+  const todo: EpisodeImport[] = [];
+  for (const e of usable) {
+    const row = known.get(e.externalId);
+    if (row && row.tournamentId !== s.tournamentId) {
+      counts.skipped++;
+      rejections.push({
+        episodeId: e.externalId,
+        reason: `already imported into tournament ${row.tournamentId} of this organization`,
+      });
+    } else if (row?.hash === importHash(e)) counts.unchanged++;
+    else todo.push(e);
+  }
+  if (!todo.length) return;
+  const people = await resolvePeople(
+    ctx,
+    s.orgId,
+    todo.flatMap((e) => [...e.players, ...e.crew]),
+  );
+  const channels = await resolveChannels(
+    ctx,
+    s.orgId,
+    todo.flatMap((e) => e.channels.slice(0, 1)),
+  );
+  for (const next of todo) {
+    const unclear = [...next.players, ...next.crew]
+      .map((p) => people.ambiguous.get(p.sgId))
+      .find((r) => r !== undefined);
+    if (unclear) {
+      rejections.push({ episodeId: next.externalId, reason: unclear });
+      continue;
+    }
+    const players = [...new Set(next.players.map((p) => people.users.get(p.sgId)!))];
+    const crew = new Map<string, WantedCrew>();
+    for (const c of next.crew) {
+      const userId = people.users.get(c.sgId)!;
+      crew.set(`${c.role}:${userId}`, { userId, role: c.role });
+    }
+    const channel = next.channels[0];
+    try {
+      const outcome = await writeEpisode(ctx, s, {
+        next,
+        players,
+        crew: [...crew.values()],
+        streamChannelId: channel ? (channels.get(channel.name) ?? null) : null,
+      });
+      // Skips (a started or finished match) are expected, not errors.
+      if (outcome.kind === 'skipped') counts.skipped++;
+      else counts[outcome.kind]++;
+    } catch (error) {
+      ctx.logger.warn({ err: error, episodeId: next.externalId }, 'SpeedGaming episode not imported');
+      rejections.push({
+        episodeId: next.externalId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import type { Database } from '@racedesk/core';
+import type { Knex } from 'knex';
+import type { StoredImport } from './import-snapshot.js';
+
+type Executor = Database | Knex.Transaction;
+
+/** A row of `speedgaming_episode_matches`. */
+export interface EpisodeMatch {
+  id: number;
+  tournamentId: number;
+  episodeId: number;
+  eventSlug: string;
+  matchId: number | null;
+  snapshotHash: string;
+  snapshot: StoredImport | null;
+  scheduledAt: Date;
+}
+
+interface Row {
+  id: string;
+  tournament_id: string;
+  episode_id: string;
+  event_slug: string;
+  match_id: string | null;
+  snapshot_hash: string;
+  snapshot: StoredImport | Record<string, never>;
+  scheduled_at: Date;
+}
+
+const fromRow = (r: Row): EpisodeMatch => ({
+  id: Number(r.id),
+  tournamentId: Number(r.tournament_id),
+  episodeId: Number(r.episode_id),
+  eventSlug: r.event_slug,
+  matchId: r.match_id === null ? null : Number(r.match_id),
+  snapshotHash: r.snapshot_hash,
+  snapshot: 'externalId' in r.snapshot ? (r.snapshot as StoredImport) : null,
+  scheduledAt: r.scheduled_at,
+});
+
+/** `speedgaming_episode_matches`: which match each episode became, and what was imported last. */
+export const episodeStore = {
+  /** Hashes of the org's imported episodes among `episodeIds` (one query per batch). */
+  async hashes(
+    db: Executor,
+    orgId: number,
+    episodeIds: number[],
+  ): Promise<Map<number, { hash: string; tournamentId: number }>> {
+    const map = new Map<number, { hash: string; tournamentId: number }>();
+    for (let i = 0; i < episodeIds.length; i += 5000) {
+      const rows = await db('speedgaming_episode_matches')
+        .where({ org_id: orgId })
+        .whereIn('episode_id', episodeIds.slice(i, i + 5000))
+        .select('episode_id', 'snapshot_hash', 'tournament_id');
+      for (const r of rows)
+        map.set(Number(r.episode_id), { hash: r.snapshot_hash, tournamentId: Number(r.tournament_id) });
+    }
+    return map;
+  },
+
+  /**
+   * Claims the episode for this transaction: inserts its row, or waits for and locks the row another
+   * import holds. The unique (org, episode) key, not timing, makes two imports create one match.
+   */
+  async claim(
+    trx: Knex.Transaction,
+    orgId: number,
+    tournamentId: number,
+    episodeId: number,
+    eventSlug: string,
+    scheduledAt: Date,
+    now: Date,
+  ) {
+    const [inserted] = await trx('speedgaming_episode_matches')
+      .insert({
+        org_id: orgId,
+        tournament_id: tournamentId,
+        episode_id: episodeId,
+        event_slug: eventSlug,
+        snapshot_hash: '',
+        snapshot: '{}',
+        scheduled_at: scheduledAt,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict(['org_id', 'episode_id'])
+      .ignore()
+      .returning('*');
+    if (inserted) return { row: fromRow(inserted as Row), created: true };
+    const row = (await trx('speedgaming_episode_matches')
+      .where({ org_id: orgId, episode_id: episodeId })
+      .forUpdate()
+      .first()) as Row;
+    return { row: fromRow(row), created: false };
+  },
+
+  async save(
+    db: Executor,
+    id: number,
+    fields: { matchId: number; hash: string; snapshot: StoredImport; userIds: number[]; now: Date },
+  ): Promise<void> {
+    await db('speedgaming_episode_matches')
+      .where({ id })
+      .update({
+        match_id: fields.matchId,
+        snapshot_hash: fields.hash,
+        snapshot: JSON.stringify(fields.snapshot),
+        scheduled_at: fields.snapshot.scheduledAt,
+        user_ids: fields.userIds,
+        updated_at: fields.now,
+      });
+  },
+
+  /** Imported, not cancelled episodes of a tournament's events whose time is inside `[from, to]`. */
+  async inWindow(
+    db: Executor,
+    tournamentId: number,
+    slugs: string[],
+    from: Date,
+    to: Date,
+  ): Promise<EpisodeMatch[]> {
+    const rows = (await db('speedgaming_episode_matches as e')
+      .join('matches as m', 'm.id', 'e.match_id')
+      .where('e.tournament_id', tournamentId)
+      .whereIn('e.event_slug', slugs)
+      .whereNull('e.gone_at')
+      .whereNull('m.cancelled_at')
+      .whereNull('m.finished_at')
+      .whereBetween('e.scheduled_at', [from, to])
+      .select('e.*')) as Row[];
+    return rows.map(fromRow);
+  },
+
+  async markGone(db: Executor, id: number, now: Date): Promise<void> {
+    await db('speedgaming_episode_matches').where({ id }).update({ gone_at: now, updated_at: now });
+  },
+
+  /** Match ids of the tournament's imported episodes that are not gone (for claims). */
+  async matchIds(db: Executor, where: { tournamentId?: number; orgId?: number }): Promise<number[]> {
+    const q = db('speedgaming_episode_matches').whereNotNull('match_id').whereNull('gone_at');
+    if (where.tournamentId !== undefined) q.where({ tournament_id: where.tournamentId });
+    if (where.orgId !== undefined) q.where({ org_id: where.orgId });
+    return (await q.select('match_id')).map((r) => Number(r.match_id));
+  },
+
+  /** Forces a rewrite of episodes that involve `userId` (after a merge moved that user's rows). */
+  async touchUser(db: Executor, userId: number): Promise<void> {
+    await db('speedgaming_episode_matches')
+      .whereRaw('? = any(user_ids)', [userId])
+      .update({ snapshot_hash: 'merged' });
+  },
+};
