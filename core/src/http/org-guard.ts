@@ -99,6 +99,17 @@ function guardFor(infos: Map<string, RouteInfo>, deps: GuardDeps): onRequestHook
   };
 }
 
+// The OpenAPI document shows which routes take credentials and the one error shape of every 4xx.
+function documentAccess(route: RouteOptions, isPublic: boolean): void {
+  const schema = route.schema as Record<string, unknown>;
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  route.schema = {
+    ...schema,
+    response: { '4xx': { $ref: 'ErrorResponse#' }, ...response },
+    ...(isPublic ? {} : { security: [{ bearerAuth: [] }, { sessionCookie: [] }] }),
+  };
+}
+
 /**
  * The one guard. Every route under `/api/v1` gets it, whoever registers the route: it resolves the
  * caller, and on `/api/v1/orgs/:org/...` the org, the caller's role and the plugin's enablement.
@@ -116,11 +127,9 @@ export function guardRoute(route: RouteOptions, deps: GuardDeps): void {
     if (method !== 'HEAD') deps.routes.push(info);
   }
   route.onRequest = [...hooks, Object.assign(guardFor(infos, deps), { [GUARD]: true })];
-  // The OpenAPI document shows which routes take credentials (all but public ones).
-  const isPublic = [...infos.values()].every((i) => i.auth === 'public');
-  if (route.schema && !isPublic)
-    route.schema = {
-      ...route.schema,
-      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    } as RouteOptions['schema'];
+  if (route.schema)
+    documentAccess(
+      route,
+      [...infos.values()].every((i) => i.auth === 'public'),
+    );
 }
