@@ -10,7 +10,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('slug').notNullable().comment('URL name, unique within the org');
     t.text('name').notNullable();
     t.text('description').notNullable().defaultTo('');
-    t.text('time_zone').nullable().comment("IANA zone for display; null: the zone of the org");
+    t.text('time_zone').nullable().comment('IANA zone for display; null: the zone of the org');
     t.jsonb('crew_needs')
       .notNullable()
       .defaultTo('{"commentator":2,"tracker":1,"restreamer":1}')
@@ -78,7 +78,7 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('match_id').primary().references('matches.id').onDelete('CASCADE');
     t.bigInteger('org_id').notNullable().references('organizations.id').onDelete('CASCADE');
     t.text('source').notNullable().comment('Id of the importing plugin, e.g. speedgaming');
-    t.text('external_id').notNullable().comment("The id of the match at the source, e.g. an episode id");
+    t.text('external_id').notNullable().comment('The id of the match at the source, e.g. an episode id');
     t.unique(['org_id', 'source', 'external_id']);
   });
 

@@ -2,7 +2,9 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('notification_preferences', (t) => {
-    t.comment("The choice of a user for one notification type on one channel; absent: the default of the type");
+    t.comment(
+      'The choice of a user for one notification type on one channel; absent: the default of the type',
+    );
     t.bigInteger('user_id').notNullable().references('users.id').onDelete('CASCADE');
     t.text('event_type').notNullable().comment('Event name, e.g. core.match.rescheduled');
     t.text('channel').notNullable().comment('Channel id, e.g. discord-dm');
