@@ -228,7 +228,7 @@ export class Scheduler {
       `select count(*)::int as n from agenda_jobs
        where name = any($1) and disabled = false
          and ((next_run_at <= $2 and (locked_at is null or locked_at <= $3 or last_modified_by = $4))
-           or (locked_at is not null and locked_at > $3 and last_modified_by = $4))`,
+           or (locked_at is not null and next_run_at is null and last_modified_by = $4))`,
       [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
     );
     return (result.rows[0] as { n: number }).n;

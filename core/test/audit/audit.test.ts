@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, bearer, createOrg, createTestApp, createToken, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, bearer, createOrg, createToken, signIn } from '../auth/helpers/people.js';
 
 t.test('the audit log: per org for admins, everything for superadmins, newest first, paged', async (t) => {
   const { app } = await createTestApp({ rateLimits: false, t });

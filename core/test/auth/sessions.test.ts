@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { createTestApp, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { signIn } from './helpers/people.js';
 
 t.test('a session ends after 7 idle days, by the app clock', async (t) => {
   const { app, advance } = await createTestApp({ t });

@@ -1,6 +1,7 @@
 import { delivered, failDelivery, retryDelivery } from '@racedesk/core';
 import { createTestApp } from '@racedesk/testkit';
 import t from 'tap';
+import { signIn } from '../auth/helpers/people.js';
 import { league } from '../matches/helpers.js';
 import { channelPlugin } from './channel-plugin.js';
 
@@ -20,7 +21,7 @@ t.test(
       t,
     });
     const { org, mod, alice, bob } = await league(app);
-    const carol = await (await import('../auth/helpers/people.js')).signIn(app, { username: 'carol' });
+    const carol = await signIn(app, { username: 'carol' });
     carolId = carol.userId;
 
     const prefs = await app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: bob.headers });

@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, createOrg, createTestApp, type Person, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, createOrg, type Person, signIn } from '../auth/helpers/people.js';
 
 t.test('members: add by Discord id, change roles within your own rank, always keep an owner', async (t) => {
   const { app } = await createTestApp({ rateLimits: false, t });

@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, createOrg, createTestApp, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, createOrg, signIn } from '../auth/helpers/people.js';
 
 t.test('a superadmin creates an org and becomes its owner; others cannot create one', async (t) => {
   const { app } = await createTestApp({ t });

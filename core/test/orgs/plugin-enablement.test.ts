@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, createOrg, createTestApp, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, createOrg, signIn } from '../auth/helpers/people.js';
 import { guardedPlugin, pingOrg } from '../security/fixtures/guarded-plugin.js';
 
 t.test(

@@ -1,7 +1,14 @@
 import { definePlugin, type OrgRole, type RacedeskApp, type RouteInfo, roleAtLeast } from '@racedesk/core';
-import { createTestApp } from '@racedesk/testkit';
+import {
+  addMember,
+  bearer,
+  createOrg,
+  createTestApp,
+  createToken,
+  type Person,
+  signIn,
+} from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, bearer, createOrg, createToken, type Person, signIn } from '../auth/helpers/people.js';
 import { examplePlugin } from '../fixtures/example-plugin/index.js';
 import { otherPlugin } from '../fixtures/other-plugin.js';
 import { guardedPlugin } from './fixtures/guarded-plugin.js';

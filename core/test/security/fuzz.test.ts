@@ -1,8 +1,7 @@
 import type { RouteInfo } from '@racedesk/core';
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, createOrg, createTestApp, type Person, signIn } from '@racedesk/testkit';
 import fc from 'fast-check';
 import t from 'tap';
-import { addMember, createOrg, type Person, signIn } from '../auth/helpers/people.js';
 import { examplePlugin } from '../fixtures/example-plugin/index.js';
 import { guardedPlugin } from './fixtures/guarded-plugin.js';
 import { arbitraryFor, fuzzFor } from './schema-arbitrary.js';

@@ -1,6 +1,5 @@
-import { createTestApp } from '@racedesk/testkit';
+import { createTestApp, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { signIn } from '../auth/helpers/people.js';
 
 t.test('security headers on API responses, and the docs UI still loads under its CSP', async (t) => {
   const { app } = await createTestApp({ t });

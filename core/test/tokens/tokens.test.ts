@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { createTestApp } from '@racedesk/testkit';
+import { addMember, bearer, createOrg, createTestApp, createToken, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { addMember, bearer, createOrg, createToken, signIn } from '../auth/helpers/people.js';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,6 @@
 import { UserMerged } from '@racedesk/core';
-import { createTestApp } from '@racedesk/testkit';
+import { createOrg, createTestApp, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { createOrg, signIn } from '../auth/helpers/people.js';
 import { guardedPlugin } from '../security/fixtures/guarded-plugin.js';
 
 t.test('a placeholder merges into the real user: memberships, plugin rows, event and audit', async (t) => {
