@@ -6,6 +6,7 @@ import { isOrgRole, type OrgRole, roleAtLeast } from '../auth/roles.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Database } from '../db/connect.js';
 import { forbidden, notFound, unauthorized } from '../errors.js';
+import { ErrorResponse } from './error-shape.js';
 import { orgRepository } from '../orgs/org-repository.js';
 import type { PluginDefinition } from '../plugins/contract.js';
 import type { EnablementService } from '../plugins/enablement.js';
@@ -105,7 +106,7 @@ function documentAccess(route: RouteOptions, isPublic: boolean): void {
   const response = (schema.response ?? {}) as Record<string, unknown>;
   route.schema = {
     ...schema,
-    response: { '4xx': { $ref: 'ErrorResponse#' }, ...response },
+    response: { '4xx': ErrorResponse, ...response },
     ...(isPublic ? {} : { security: [{ bearerAuth: [] }, { sessionCookie: [] }] }),
   };
 }
