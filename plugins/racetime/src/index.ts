@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { definePlugin } from '@racedesk/core';
 import { RACETIME_EVENTS } from './events.js';
+import { openRoom } from './jobs/open-room.js';
+import { sweepRooms } from './jobs/sweep-rooms.js';
 import { instanceRoutes } from './routes/instance-routes.js';
 import { orgRoutes } from './routes/org-routes.js';
 import { RacetimeConfig } from './schemas/plugin-config.js';
@@ -17,5 +19,6 @@ export const plugin = definePlugin({
   events: RACETIME_EVENTS,
   permissions: { 'manage-settings': 'admin', 'open-room': 'moderator' },
   routes: { org: orgRoutes, instance: instanceRoutes },
+  jobs: [openRoom, sweepRooms],
   close: closeRuntime,
 });

@@ -5,6 +5,7 @@ import { timerClockOf } from '../clients/timer-clock-of.js';
 import type { RacetimeConfigValue } from '../schemas/plugin-config.js';
 import { BotRegistry } from './bot-registry.js';
 import { type InstanceSettings, resolveInstanceSettings } from './instance-settings.js';
+import { RoomTracker } from './room-tracker.js';
 
 /** The plugin's context with its config typed. */
 export type RacetimeContext = PluginContext<RacetimeConfigValue>;
@@ -15,6 +16,7 @@ export interface RacetimeRuntime {
   clock: TimerClock;
   http: RacetimeHttpClient;
   bots: BotRegistry;
+  rooms: RoomTracker;
   /** Extra parts started by the plugin (room tracker, ...), closed with it. */
   closers: Array<() => Promise<void> | void>;
 }
@@ -33,7 +35,15 @@ export function runtimeOf(ctx: RacetimeContext): RacetimeRuntime {
       clock,
       timeoutMs: settings.requestTimeoutMs,
     });
-    runtime = { settings, clock, http, bots: new BotRegistry(ctx, http, clock), closers: [] };
+    const bots = new BotRegistry(ctx, http, clock);
+    runtime = {
+      settings,
+      clock,
+      http,
+      bots,
+      rooms: new RoomTracker(ctx, { bots, http, clock }),
+      closers: [],
+    };
     runtimes.set(ctx, runtime);
   }
   return runtime;
@@ -45,5 +55,6 @@ export async function closeRuntime(ctx: RacetimeContext): Promise<void> {
   if (!runtime) return;
   runtimes.delete(ctx);
   for (const close of runtime.closers.reverse()) await close();
+  runtime.rooms.close();
   await runtime.bots.close();
 }

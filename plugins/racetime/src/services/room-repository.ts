@@ -1,0 +1,101 @@
+import type { Knex } from 'knex';
+
+/** A `racetime_match_rooms` row (the fields used). */
+export interface RoomRow {
+  id: number;
+  match_id: number;
+  org_id: number;
+  tournament_id: number;
+  bot_id: number | null;
+  status: string;
+  category: string | null;
+  slug: string | null;
+  marker: string | null;
+  attempt: number;
+  claimed_at: Date | null;
+  open_at: Date | null;
+  skip_reason: string | null;
+  skip_detail: string | null;
+  invited: Array<{ userId: number; racetimeId: string }>;
+  not_invited: Array<{ userId: number; reason: string }>;
+}
+
+/** Statuses from which a new room may be opened for the match. */
+export const REOPENABLE = ['pending', 'skipped', 'failed', 'cancelled'];
+// An `opening` claim older than this belongs to a crashed or stuck opener: look for its room, then retry.
+export const STALE_CLAIM_MS = 2 * 60_000;
+
+/** The marker written into `info_bot`: finds the room again after an uncertain `startrace`. */
+export const markerOf = (matchId: number, attempt: number) => `[rd:m${matchId}.${attempt}]`;
+
+const normalize = (row: RoomRow): RoomRow => ({
+  ...row,
+  id: Number(row.id),
+  match_id: Number(row.match_id),
+  org_id: Number(row.org_id),
+  tournament_id: Number(row.tournament_id),
+  bot_id: row.bot_id === null ? null : Number(row.bot_id),
+});
+
+/** Reads and claims match rooms. */
+export const roomRepository = {
+  async byMatch(db: Knex | Knex.Transaction, matchId: number): Promise<RoomRow | undefined> {
+    const row = await db<RoomRow>('racetime_match_rooms').where({ match_id: matchId }).first();
+    return row ? normalize(row) : undefined;
+  },
+
+  /** Makes sure the match has a row and records when its room is due. */
+  async plan(db: Knex, m: { matchId: number; orgId: number; tournamentId: number; openAt: Date }, now: Date) {
+    await db('racetime_match_rooms')
+      .insert({
+        match_id: m.matchId,
+        org_id: m.orgId,
+        tournament_id: m.tournamentId,
+        open_at: m.openAt,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict('match_id')
+      .merge({ open_at: m.openAt, tournament_id: m.tournamentId, updated_at: now });
+  },
+
+  /**
+   * Claims the match for opening, atomically: only one caller (of any instance) gets the row back.
+   * `previousMarker` is set when a stale claim was taken over: its room may exist already.
+   */
+  async claim(
+    db: Knex,
+    m: { matchId: number; orgId: number; tournamentId: number; botId: number; instanceId: string },
+    now: Date,
+  ): Promise<{ room: RoomRow; previousMarker: string | null } | null> {
+    const stale = new Date(now.getTime() - STALE_CLAIM_MS);
+    const before = await db('racetime_match_rooms').where({ match_id: m.matchId }).first('status', 'marker');
+    const result = await db.raw(
+      `insert into racetime_match_rooms as r (match_id, org_id, tournament_id, bot_id, status, attempt, marker, claimed_by, claimed_at, created_at, updated_at)
+       values (?, ?, ?, ?, 'opening', 1, ?, ?, ?, ?, ?)
+       on conflict (match_id) do update set
+         status = 'opening', bot_id = excluded.bot_id, claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,
+         updated_at = excluded.updated_at,
+         attempt = case when r.status = 'opening' then r.attempt else r.attempt + 1 end,
+         marker = case when r.status = 'opening' then r.marker else '[rd:m' || r.match_id || '.' || (r.attempt + 1) || ']' end,
+         skip_reason = null, skip_detail = null, skipped_at = null
+       where r.status in ('pending', 'skipped', 'failed', 'cancelled') or (r.status = 'opening' and r.claimed_at < ?)
+       returning r.*`,
+      [
+        m.matchId,
+        m.orgId,
+        m.tournamentId,
+        m.botId,
+        markerOf(m.matchId, 1),
+        m.instanceId,
+        now,
+        now,
+        now,
+        stale,
+      ],
+    );
+    const row = result.rows[0] as RoomRow | undefined;
+    if (!row) return null;
+    return { room: normalize(row), previousMarker: before?.status === 'opening' ? before.marker : null };
+  },
+};
