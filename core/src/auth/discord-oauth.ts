@@ -2,6 +2,9 @@ import type { RacedeskConfig } from '../config/schema.js';
 import { badRequest, RacedeskError } from '../errors.js';
 import type { DiscordProfile } from '../users/user-service.js';
 
+/** How long one call to Discord may take before sign-in gives up with a 502. */
+const DISCORD_TIMEOUT_MS = 10_000;
+
 const failed = (what: string, detail: string) =>
   new RacedeskError('RD_AUTH_DISCORD', `Discord sign-in failed: ${what} (${detail})`, 502);
 
@@ -38,6 +41,7 @@ export function discordOAuth(config: RacedeskConfig) {
           client_id: clientId ?? '',
           client_secret: clientSecret ?? '',
         }),
+        signal: AbortSignal.timeout(DISCORD_TIMEOUT_MS),
       }).catch((err: Error) => {
         throw failed('token endpoint unreachable', err.message);
       });
@@ -50,6 +54,7 @@ export function discordOAuth(config: RacedeskConfig) {
       if (!accessToken) throw failed('no access token', 'token response without access_token');
       const me = await fetch(`${base}/api/v10/users/@me`, {
         headers: { authorization: `Bearer ${accessToken}` },
+        signal: AbortSignal.timeout(DISCORD_TIMEOUT_MS),
       }).catch((err: Error) => {
         throw failed('users/@me unreachable', err.message);
       });

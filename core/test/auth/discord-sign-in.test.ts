@@ -163,3 +163,27 @@ t.test('the session cookie is Secure when the public URL is https', async (t) =>
   const { session } = await browserSignIn(app, discord, frank.id);
   t.match(session, { secure: true, httpOnly: true, sameSite: 'Lax' });
 });
+
+t.test('Discord failing mid sign-in is a 502 that signs nobody in; the next attempt works', async (t) => {
+  const { discord, app } = await setup(t);
+  const gina = discord.createUser({ username: 'gina' });
+  const users = async () => Number((await app.racedesk.db('users').count({ n: '*' }))[0]!.n);
+  const before = await users();
+
+  discord.faults.failNext('/oauth2/token', { status: 503 });
+  const tokenDown = await browserSignIn(app, discord, gina.id);
+  t.equal(tokenDown.callback?.statusCode, 502);
+  t.equal(tokenDown.callback?.json().error.code, 'RD_AUTH_DISCORD');
+  t.notOk(tokenDown.session, 'no session when the token endpoint fails');
+
+  discord.faults.failNext('/users/@me', { status: 500 });
+  const profileDown = await browserSignIn(app, discord, gina.id);
+  t.equal(profileDown.callback?.statusCode, 502);
+  t.notOk(profileDown.session, 'no session when the profile cannot be read');
+  t.equal(await users(), before, 'no user was created by the failed attempts');
+
+  const ok = await browserSignIn(app, discord, gina.id);
+  t.ok(ok.session, 'signing in again once Discord is back works');
+  const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: ok.cookie } });
+  t.equal(me.json().user.discordUsername, 'gina');
+});
