@@ -6,12 +6,12 @@ import { isOrgRole, type OrgRole, roleAtLeast } from '../auth/roles.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Database } from '../db/connect.js';
 import { forbidden, notFound, unauthorized } from '../errors.js';
-import { ErrorResponse } from './error-shape.js';
 import { orgRepository } from '../orgs/org-repository.js';
 import type { PluginDefinition } from '../plugins/contract.js';
 import type { EnablementService } from '../plugins/enablement.js';
 import type { TokenService } from '../tokens/token-service.js';
 import type { UserService } from '../users/user-service.js';
+import { ErrorResponse } from './error-shape.js';
 
 /** One API route as the guard sees it; the live route table is `app.racedesk.routes`. */
 export interface RouteInfo {
