@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { type Static, Type } from 'typebox';
 import type { Actor } from '../actor.js';
 import { roleAtLeast } from '../auth/roles.js';
@@ -56,8 +57,9 @@ const ref = (c: CrewView) => ({
 
 /** Crew of matches: members sign themselves up (pending); moderators add (approved), approve and remove. */
 export function createCrewService({ db, clock, bus, audit }: DomainDeps, automation: Automation) {
-  const select = () =>
-    db('match_crew as c')
+  // Takes the transaction when reading a row it just wrote (not visible outside it yet).
+  const select = (executor: typeof db | Knex.Transaction = db) =>
+    executor('match_crew as c')
       .join('users as u', 'u.id', 'c.user_id')
       .whereNull('c.removed_at')
       .select('c.*', 'u.display_name', 'u.discord_username');
@@ -116,7 +118,7 @@ export function createCrewService({ db, clock, bus, audit }: DomainDeps, automat
           .ignore()
           .returning('id');
         if (!row) throw conflict('RD_CREW_DUPLICATE', `User ${userId} is signed up as ${spec.role} already`);
-        const crew = view((await select().where('c.id', row.id).first()) as Row);
+        const crew = view((await select(trx).where('c.id', row.id).first()) as Row);
         await audit.record(
           {
             actor,
