@@ -1,0 +1,183 @@
+import type { RacedeskApp } from '@racedesk/core';
+import {
+  createTestApp,
+  type SpeedGamingEmulator,
+  startSpeedGamingEmulator,
+  type TestApp,
+  TestClock,
+} from '@racedesk/testkit';
+import { plugin } from '../../src/index.js';
+
+/** Something with a teardown hook, such as tap's `t`. */
+interface Teardown {
+  teardown(fn: () => Promise<void> | void): void;
+}
+
+/** A signed-in person's request headers. */
+export interface Person {
+  userId: number;
+  discordId: string;
+  headers: Record<string, string>;
+}
+
+let nextDiscordId = 300_000_000_000_000_000n;
+
+/** Signs a person in as the Discord callback would (user upsert + session). */
+export async function signIn(
+  app: RacedeskApp,
+  options: { username?: string; discordId?: string; superadmin?: boolean } = {},
+): Promise<Person> {
+  const discordId = options.discordId ?? String(nextDiscordId++);
+  const user = await app.racedesk.users.upsertFromDiscord({
+    id: discordId,
+    username: options.username ?? `user${discordId.slice(-4)}`,
+  });
+  if (options.superadmin)
+    await app.racedesk.db('users').where({ id: user.id }).update({ is_superadmin: true });
+  const { cookie, session } = await app.racedesk.sessions.create(user.id);
+  return {
+    userId: user.id,
+    discordId,
+    headers: { cookie: `racedesk_session=${cookie}`, 'x-csrf-token': session.csrfToken },
+  };
+}
+
+/** Calls the API and fails loudly on an unexpected status. */
+export async function api<T = unknown>(
+  app: RacedeskApp,
+  who: Person,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  expected = 200,
+): Promise<T> {
+  const res = await app.inject({
+    method,
+    url,
+    headers: who.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return (res.body ? res.json() : undefined) as T;
+}
+
+/** An app with the speedgaming plugin against an emulator, an org with it on and one importing tournament. */
+export interface SgTestApp extends TestApp {
+  sg: SpeedGamingEmulator;
+  root: Person;
+  org: string;
+  orgId: number;
+  tournamentId: number;
+  base: string;
+  /** `POST .../sync` and its record. */
+  sync(expected?: number): Promise<SyncBody>;
+}
+
+/** The sync record as the API answers it. */
+export interface SyncBody {
+  id: number;
+  status: string;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  cancelled: number;
+  skipped: number;
+  stale: number;
+  errors: number;
+  error: string | null;
+  rejections: { episodeId: number | null; reason: string }[];
+}
+
+export const EVENT = 'alttprleague';
+export const START = '2026-07-20T12:00:00Z';
+
+/** Starts everything; pass `database` + `clock` + `sg` to add a second instance on the same data. */
+export async function sgTestApp(
+  t: Teardown,
+  options: {
+    clock?: TestClock;
+    sg?: SpeedGamingEmulator;
+    database?: TestApp['database'];
+    setup?: boolean;
+  } = {},
+): Promise<SgTestApp> {
+  const clock = options.clock ?? new TestClock(START);
+  const sg = options.sg ?? (await startSpeedGamingEmulator({ clock }));
+  if (!options.sg) t.teardown(() => sg.close());
+  const testApp = await createTestApp({
+    plugins: [plugin],
+    clock,
+    t,
+    database: options.database,
+    rateLimits: false,
+    config: {
+      plugins: { speedgaming: { speedgamingUrl: sg.url, requestAttempts: 1, requestTimeoutMs: 2000 } },
+    },
+  });
+  const { app } = testApp;
+  const root = await signIn(app, { superadmin: true, username: `root${Math.random()}` });
+  let orgId = 0;
+  let tournamentId = 0;
+  const org = 'league';
+  if (options.setup !== false) {
+    orgId = (await api<{ id: number }>(app, root, 'POST', '/api/v1/orgs', { slug: org, name: 'League' }, 201))
+      .id;
+    await api(app, root, 'PUT', `/api/v1/orgs/${org}/plugins/speedgaming`, { enabled: true, settings: {} });
+    tournamentId = (
+      await api<{ id: number }>(
+        app,
+        root,
+        'POST',
+        `/api/v1/orgs/${org}/tournaments`,
+        { slug: 'season-5', name: 'Season 5' },
+        201,
+      )
+    ).id;
+    await api(app, root, 'PUT', `/api/v1/orgs/${org}/speedgaming/tournaments/${tournamentId}/settings`, {
+      importEnabled: true,
+      eventSlugs: [EVENT],
+      crewRoles: ['commentator', 'tracker', 'restreamer'],
+    });
+  } else {
+    const row = await app.racedesk.db('organizations').where({ slug: org }).first('id');
+    orgId = Number(row.id);
+    tournamentId = Number((await app.racedesk.db('tournaments').where({ org_id: orgId }).first('id')).id);
+  }
+  const base = `/api/v1/orgs/${org}/speedgaming/tournaments/${tournamentId}`;
+  return {
+    ...testApp,
+    sg,
+    root,
+    org,
+    orgId,
+    tournamentId,
+    base,
+    sync: (expected = 200) => api<SyncBody>(app, root, 'POST', `${base}/sync`, undefined, expected),
+  };
+}
+
+/** The tournament's matches as the API lists them (with players). */
+export async function matchesOf(x: SgTestApp) {
+  const page = await api<{ items: MatchBody[] }>(
+    x.app,
+    x.root,
+    'GET',
+    `/api/v1/orgs/${x.org}/matches?tournamentId=${x.tournamentId}&limit=100`,
+  );
+  return page.items;
+}
+
+/** A match as the API answers it. */
+export interface MatchBody {
+  id: number;
+  title: string | null;
+  scheduledAt: string;
+  state: string;
+  streamChannelId: number | null;
+  players: { userId: number; displayName: string; seat: number }[];
+}
+
+/** Events of a type the outbox holds, oldest first. */
+export async function eventsOf(x: SgTestApp, type: string) {
+  return x.app.racedesk.db('events').where({ name: type }).orderBy('id').select('payload');
+}
