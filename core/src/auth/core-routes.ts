@@ -3,6 +3,7 @@ import { memberRoutes } from '../orgs/member-routes.js';
 import { orgRoutes } from '../orgs/org-routes.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import { enablementRoutes } from '../plugins/enablement-routes.js';
+import { instanceTokenRoutes } from '../tokens/instance-token-routes.js';
 import { tokenRoutes } from '../tokens/token-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { meRoutes } from './me-routes.js';
@@ -15,6 +16,7 @@ export async function coreAccessRoutes(app: RacedeskApp): Promise<void> {
     orgRoutes,
     memberRoutes,
     tokenRoutes,
+    instanceTokenRoutes,
     enablementRoutes,
     auditRoutes,
   ]) {

@@ -9,7 +9,7 @@ import { toTokenInfo } from './token-service.js';
 
 const tags = ['tokens'];
 
-const TokenInfo = Type.Object(
+export const TokenInfo = Type.Object(
   {
     id: Type.Integer(),
     name: Type.String(),

@@ -121,13 +121,17 @@ export function createTokenService(db: Database, clock: Clock, audit: AuditLog) 
     /** Tokens of an organization, newest first, as a query for `paginate`. */
     listQuery: (orgId: number) => db('api_tokens').where({ org_id: orgId }).select('*'),
 
-    /** Revokes a token of an org; revoking twice is harmless. */
-    async revoke(orgId: number, tokenId: number, actor: Actor): Promise<TokenInfo> {
+    /** Personal superadmin tokens of the instance, as a query for `paginate`. */
+    instanceListQuery: () => db('api_tokens').whereNull('org_id').where({ superadmin: true }).select('*'),
+
+    /** Revokes a token of an org, or an instance token when `orgId` is null; revoking twice is harmless. */
+    async revoke(orgId: number | null, tokenId: number, actor: Actor): Promise<TokenInfo> {
       return db.transaction(async (trx) => {
-        const row = (await trx('api_tokens').where({ id: tokenId, org_id: orgId }).first()) as
-          | TokenRow
-          | undefined;
-        if (!row) throw notFound('RD_TOKEN_NOT_FOUND', `No token ${tokenId} in this organization`);
+        const scope = orgId === null ? { org_id: null, superadmin: true } : { org_id: orgId };
+        const row = (await trx('api_tokens')
+          .where({ id: tokenId, ...scope })
+          .first()) as TokenRow | undefined;
+        if (!row) throw notFound('RD_TOKEN_NOT_FOUND', `No token ${tokenId} here`);
         if (row.revoked_at) return toTokenInfo(row);
         const [updated] = (await trx('api_tokens')
           .where({ id: tokenId })

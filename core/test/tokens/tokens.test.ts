@@ -177,3 +177,65 @@ t.test('racedesk token create --superadmin prints a working token alone on the l
   );
   t.equal(usage.code, 2, 'org tokens come from the API, not the CLI');
 });
+
+t.test('superadmins create, list and revoke personal superadmin tokens; nobody else can', async (t) => {
+  const { app } = await createTestApp({ rateLimits: false, t });
+  const root = await signIn(app, { superadmin: true });
+  const owner = await signIn(app);
+  await createOrg(app, root, 'alpha');
+  await addMember(app, root, 'alpha', owner, 'owner');
+
+  const denied = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: owner.headers,
+    payload: { name: 'mine' },
+  });
+  t.equal(denied.statusCode, 403, 'an org owner is not a superadmin');
+
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: root.headers,
+    payload: { name: 'instance admin' },
+  });
+  t.equal(created.statusCode, 201, created.body);
+  const { token, id } = created.json();
+  t.match(created.json(), { name: 'instance admin', role: null, userId: root.userId });
+  const row = await app.racedesk.db('api_tokens').where({ id }).first();
+  t.not(row.token_hash, token, 'stored hashed');
+
+  const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) });
+  t.equal(me.json().superadmin, true, 'the token administers the instance');
+  const orgAudit = await app.inject({
+    method: 'GET',
+    url: '/api/v1/orgs/alpha/audit',
+    headers: bearer(token),
+  });
+  t.equal(orgAudit.statusCode, 200, 'and reaches every org');
+
+  await createToken(app, owner, 'alpha', 'member');
+  const orgTokenId = (await app.racedesk.db('api_tokens').whereNotNull('org_id').first()).id;
+  const list = await app.inject({ method: 'GET', url: '/api/v1/tokens', headers: root.headers });
+  t.same(
+    list.json().items.map((i: { name: string }) => i.name),
+    ['instance admin'],
+    'org tokens are not instance tokens',
+  );
+  t.notOk(list.body.includes(token), 'the list never shows a token');
+
+  const wrongScope = await app.inject({
+    method: 'DELETE',
+    url: `/api/v1/tokens/${orgTokenId}`,
+    headers: root.headers,
+  });
+  t.equal(wrongScope.statusCode, 404, 'an org token is revoked through its org');
+  const revoked = await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${id}`, headers: root.headers });
+  t.equal(revoked.statusCode, 200);
+  t.ok(revoked.json().revokedAt);
+  t.equal(
+    (await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) })).statusCode,
+    401,
+    'revocation takes effect at once',
+  );
+});
