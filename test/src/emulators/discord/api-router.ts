@@ -112,19 +112,35 @@ export function faultReply(
   return tooManyRequests(state, seconds, effect.global, headers);
 }
 
+/**
+ * Decodes each path segment, as Discord does: discord.js percent-encodes route arguments that are not
+ * URL-safe, so `Routes.user('@me')` arrives as `/users/%40me`. Segments that cannot be decoded stay as sent.
+ */
+function decodeSegments(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
 /** Routes, authenticates and rate-limits one API request, then runs its handler. */
 export function handleApi(state: DiscordState, request: ApiRequest): Reply {
-  const candidates = ROUTES.filter((r) => r.pattern.test(request.path));
+  const path = decodeSegments(request.path);
+  const candidates = ROUTES.filter((r) => r.pattern.test(path));
   const found = candidates.find((r) => r.route.method === request.method);
   if (!found) {
     return candidates.length > 0
       ? json(405, { message: '405: Method Not Allowed', code: 0 })
       : json(404, { message: '404: Not Found', code: 0 });
   }
-  const values = found.pattern.exec(request.path)?.slice(1) ?? [];
-  const params = Object.fromEntries(
-    found.names.map((name, i) => [name, decodeURIComponent(values[i] ?? '')]),
-  );
+  const values = found.pattern.exec(path)?.slice(1) ?? [];
+  const params = Object.fromEntries(found.names.map((name, i) => [name, values[i] ?? '']));
   const caller = resolveCaller(state, request.headers.authorization);
   if (!caller || !allowed(found.route, caller)) return unauthorized();
   const routeKey = `${found.route.method} ${found.route.path}`;
