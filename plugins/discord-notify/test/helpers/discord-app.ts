@@ -1,0 +1,85 @@
+import {
+  createTestApp,
+  type DiscordEmulator,
+  type DiscordEmulatorOptions,
+  type EmulatedBot,
+  type Person,
+  signIn,
+  startDiscordEmulator,
+  type TestApp,
+  TestClock,
+} from '@racedesk/testkit';
+import { plugin } from '../../src/index.js';
+
+/** Something with a teardown hook, such as tap's `t`. */
+interface Teardown {
+  teardown(fn: () => Promise<void> | void): void;
+}
+
+export const PUBLIC_URL = 'http://racedesk.test';
+export const CALLBACK_URL = `${PUBLIC_URL}/api/v1/discord-notify/guilds/callback`;
+
+/** An app with discord-notify against a Discord emulator on one test clock, a bot and a superadmin. */
+export interface DiscordTestApp extends TestApp {
+  emu: DiscordEmulator;
+  bot: EmulatedBot;
+  root: Person;
+}
+
+export interface DiscordTestAppOptions {
+  /** The superadmin stores the bot token through the API (default true). */
+  configure?: boolean;
+  /** Hold a gateway connection (default false: REST only, faster). */
+  gateway?: boolean;
+  rateLimits?: DiscordEmulatorOptions['rateLimits'];
+}
+
+/** Starts the emulator and an app pointed at it; closes both (and the bot's client) on teardown. */
+export async function discordTestApp(
+  t: Teardown,
+  options: DiscordTestAppOptions = {},
+): Promise<DiscordTestApp> {
+  const clock = new TestClock();
+  const emu = await startDiscordEmulator({ clock, rateLimits: options.rateLimits });
+  // Registered first, so it runs after the app (and its discord.js client) closed.
+  t.teardown(() => emu.close());
+  const bot = emu.createBot({ name: 'Racedesk', redirectUris: [CALLBACK_URL] });
+  const testApp = await createTestApp({
+    plugins: [plugin],
+    clock,
+    t,
+    rateLimits: false,
+    config: {
+      plugins: {
+        'discord-notify': { discordUrl: emu.url, publicUrl: PUBLIC_URL, gateway: options.gateway ?? false },
+      },
+    },
+  });
+  const root = await signIn(testApp.app, { superadmin: true, username: 'root' });
+  if (options.configure ?? true) {
+    await api(testApp.app, root, 'PUT', '/api/v1/discord-notify/bot', {
+      token: bot.token,
+      applicationId: bot.id,
+    });
+  }
+  return { ...testApp, emu, bot, root };
+}
+
+/** Calls the API as `who` and fails loudly on an unexpected status. */
+export async function api<T = unknown>(
+  app: TestApp['app'],
+  who: Person,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  expected = method === 'POST' ? 201 : 200,
+): Promise<T> {
+  const res = await app.inject({
+    method,
+    url,
+    headers: who.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return (res.body ? res.json() : undefined) as T;
+}

@@ -1,0 +1,100 @@
+import { signIn } from '@racedesk/testkit';
+import t from 'tap';
+import { api, discordTestApp } from '../helpers/discord-app.js';
+
+interface BotView {
+  configured: boolean;
+  status: string;
+  statusMessage: string | null;
+  tokenSource: string | null;
+  applicationId: string | null;
+  botUserId: string | null;
+}
+
+t.test(
+  'a superadmin stores the bot token encrypted; the gateway connects and the status says so',
+  async (t) => {
+    const { app, root, bot, emu } = await discordTestApp(t, { configure: false, gateway: true });
+    const before = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+    t.match(before, { configured: false, status: 'unconfigured' });
+
+    const view = await api<BotView>(app, root, 'PUT', '/api/v1/discord-notify/bot', {
+      token: bot.token,
+      applicationId: bot.id,
+    });
+    t.match(view, {
+      configured: true,
+      tokenSource: 'stored',
+      status: 'connected',
+      applicationId: bot.id,
+      botUserId: bot.user.id,
+    });
+    t.notOk(JSON.stringify(view).includes(bot.token), 'the token is never returned');
+    const stored = await app.racedesk
+      .db('secrets')
+      .where({ owner: 'discord-notify', name: 'bot-token' })
+      .first();
+    t.notOk(JSON.stringify(stored).includes(bot.token), 'encrypted at rest');
+    t.equal(emu.gateway.readySessions, 1, 'logged into the gateway');
+    const identify = emu.log.frames.find((f) => f.op === 2);
+    t.equal(
+      (identify?.d as { intents?: number } | undefined)?.intents,
+      1,
+      'only the Guilds intent, nothing privileged',
+    );
+  },
+);
+
+t.test('a dropped gateway is resumed by discord.js and the status is connected again', async (t) => {
+  const { app, root, emu } = await discordTestApp(t, { gateway: true });
+  t.equal(emu.gateway.readySessions, 1);
+  const resumed = emu.log.waitForFrame((f) => f.op === 6);
+  emu.gateway.drop(4000);
+  const frame = await resumed;
+  t.ok((frame.d as { session_id?: string }).session_id, 'discord.js resumed its session');
+  let view = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  // The RESUMED dispatch is read on a later tick: yield (no sleeping) until the client has seen it.
+  for (let i = 0; i < 200 && view.status !== 'connected'; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    view = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  }
+  t.equal(view.status, 'connected');
+  t.equal(emu.gateway.readySessions, 1);
+});
+
+t.test('an invalid token shows as invalid_token, and a good one fixes it', async (t) => {
+  const { app, root, bot } = await discordTestApp(t, { configure: false, gateway: true });
+  const bad = await api<BotView>(app, root, 'PUT', '/api/v1/discord-notify/bot', {
+    token: 'not.a.valid-token',
+    applicationId: bot.id,
+  });
+  t.equal(bad.status, 'invalid_token');
+  t.match(bad.statusMessage, /refused/);
+  const listed = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  t.equal(listed.status, 'invalid_token', 'kept');
+  const good = await api<BotView>(app, root, 'PUT', '/api/v1/discord-notify/bot', {
+    token: bot.token,
+    applicationId: bot.id,
+  });
+  t.equal(good.status, 'connected');
+});
+
+t.test('bad input is a 400 in the one error shape; only superadmins see or change the bot', async (t) => {
+  const { app, root } = await discordTestApp(t, { configure: false });
+  const bad = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/discord-notify/bot',
+    headers: root.headers,
+    payload: { token: 'short', applicationId: 'abc' },
+  });
+  t.equal(bad.statusCode, 400);
+  t.match(bad.json(), { error: { code: String, message: String } });
+  const someone = await signIn(app);
+  const res = await app.inject({
+    method: 'GET',
+    url: '/api/v1/discord-notify/bot',
+    headers: someone.headers,
+  });
+  t.equal(res.statusCode, 403);
+  t.match(res.json(), { error: { code: String } });
+});
