@@ -71,6 +71,8 @@ export interface SgTestApp extends TestApp {
   base: string;
   /** `POST .../sync` and its record. */
   sync(expected?: number): Promise<SyncBody>;
+  /** A minute later (SpeedGaming's poll limit), `POST .../sync` again. */
+  resync(expected?: number): Promise<SyncBody>;
 }
 
 /** The sync record as the API answers it. */
@@ -115,6 +117,9 @@ export async function sgTestApp(
     },
   });
   const { app } = testApp;
+  // The import job runs once at boot; let that happen before there is anything to import, so only
+  // the test decides when imports run.
+  await testApp.settle();
   const root = await signIn(app, { superadmin: true, username: `root${Math.random()}` });
   let orgId = 0;
   let tournamentId = 0;
@@ -137,6 +142,8 @@ export async function sgTestApp(
       importEnabled: true,
       eventSlugs: [EVENT],
       crewRoles: ['commentator', 'tracker', 'restreamer'],
+      // Tests run imports by hand (`sync`, `resync`); the job's own cadence is tested on its own.
+      interval: options.interval ?? 'P1D',
     });
   } else {
     const row = await app.racedesk.db('organizations').where({ slug: org }).first('id');
@@ -153,6 +160,10 @@ export async function sgTestApp(
     tournamentId,
     base,
     sync: (expected = 200) => api<SyncBody>(app, root, 'POST', `${base}/sync`, undefined, expected),
+    async resync(expected = 200) {
+      await testApp.advance('1m');
+      return api<SyncBody>(app, root, 'POST', `${base}/sync`, undefined, expected);
+    },
   };
 }
 
@@ -175,6 +186,54 @@ export interface MatchBody {
   state: string;
   streamChannelId: number | null;
   players: { userId: number; displayName: string; seat: number }[];
+}
+
+/** Id of the newest event in the outbox (0 when none). */
+export async function lastEventId(x: SgTestApp): Promise<number> {
+  const row = await x.app.racedesk.db('events').max('id as id').first();
+  return Number(row?.id ?? 0);
+}
+
+/** Names of the events after `afterId` except the plugin's own sync bookkeeping, oldest first. */
+export async function eventsAfter(x: SgTestApp, afterId: number): Promise<string[]> {
+  const rows = await x.app.racedesk
+    .db('events')
+    .where('id', '>', afterId)
+    .whereNot({ name: 'speedgaming.sync.finished' })
+    .orderBy('id')
+    .select('name');
+  return rows.map((r) => r.name as string);
+}
+
+/** Payloads of the events named `type` after `afterId`. */
+export async function payloadsAfter<T = Record<string, unknown>>(
+  x: SgTestApp,
+  type: string,
+  afterId: number,
+) {
+  const rows = await x.app.racedesk
+    .db('events')
+    .where('id', '>', afterId)
+    .where({ name: type })
+    .orderBy('id');
+  return rows.map((r) => r.payload as T);
+}
+
+/** Active crew of a match as the API lists it. */
+export async function crewOf(x: SgTestApp, matchId: number) {
+  const res = await x.app.inject({
+    method: 'GET',
+    url: `/api/v1/orgs/${x.org}/matches/${matchId}/crew`,
+    headers: x.root.headers,
+  });
+  if (res.statusCode !== 200) throw new Error(`crew: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return (Array.isArray(body) ? body : body.items) as {
+    userId: number;
+    role: string;
+    approved: boolean;
+    displayName: string;
+  }[];
 }
 
 /** Events of a type the outbox holds, oldest first. */
