@@ -19,7 +19,7 @@ export interface User {
   discordUsername: string | null;
   displayName: string;
   avatar: string | null;
-  timeZone: string;
+  timezone: string;
   isPlaceholder: boolean;
   isSuperadmin: boolean;
 }
@@ -40,7 +40,7 @@ export interface Me {
 
 export interface Org extends OrgSummary {
   description: string;
-  timeZone: string;
+  timezone: string;
   createdAt: string;
   updatedAt: string;
 }

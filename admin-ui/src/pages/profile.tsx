@@ -27,8 +27,8 @@ export function ProfilePage() {
             <div>
               <dt>Time zone</dt>
               <dd>
-                {user.timeZone}
-                {user.timeZone !== browserZone ? (
+                {user.timezone}
+                {user.timezone !== browserZone ? (
                   <span className="muted"> · this browser shows times in {browserZone}</span>
                 ) : null}
               </dd>

@@ -8,7 +8,7 @@ export interface OrgRef {
   slug: string;
   name: string;
   description: string;
-  timeZone: string;
+  timezone: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -29,7 +29,7 @@ export const toOrg = (row: OrgRow): OrgRef => ({
   slug: row.slug,
   name: row.name,
   description: row.description,
-  timeZone: row.time_zone,
+  timezone: row.time_zone,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });

@@ -24,7 +24,7 @@ export const Org = Type.Object(
     slug: Slug,
     name: Type.String(),
     description: Type.String(),
-    timeZone: Type.String(),
+    timezone: Type.String(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -37,7 +37,7 @@ export const NewOrgBody = Type.Object(
     slug: Slug,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    timeZone: Type.Optional(TimeZone),
+    timezone: Type.Optional(TimeZone),
   },
   { additionalProperties: false },
 );
@@ -47,7 +47,7 @@ export const OrgPatchBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    timeZone: Type.Optional(TimeZone),
+    timezone: Type.Optional(TimeZone),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -14,7 +14,7 @@ export interface NewOrg {
   slug: string;
   name: string;
   description?: string;
-  timeZone?: string;
+  timezone?: string;
 }
 
 /** Fields an admin may change. */
@@ -31,7 +31,7 @@ export function createOrgService(db: Database, clock: Clock, bus: EventBus, audi
             slug: spec.slug,
             name: spec.name,
             description: spec.description ?? '',
-            time_zone: spec.timeZone ?? 'UTC',
+            time_zone: spec.timezone ?? 'UTC',
             created_at: now,
             updated_at: now,
           })
@@ -87,7 +87,7 @@ export function createOrgService(db: Database, clock: Clock, bus: EventBus, audi
           .update({
             ...(patch.name !== undefined ? { name: patch.name } : {}),
             ...(patch.description !== undefined ? { description: patch.description } : {}),
-            ...(patch.timeZone !== undefined ? { time_zone: patch.timeZone } : {}),
+            ...(patch.timezone !== undefined ? { time_zone: patch.timezone } : {}),
             updated_at: clock.now(),
           })
           .returning('*');

@@ -19,7 +19,7 @@ export const Tournament = Type.Object(
     slug: Slug,
     name: Type.String(),
     description: Type.String(),
-    timeZone: Type.String({ description: "IANA zone; the org's unless set" }),
+    timezone: Type.String({ description: "IANA zone; the org's unless set" }),
     crewNeeds: CrewNeeds,
     archivedAt: NullableTimestamp,
     createdAt: Timestamp,
@@ -36,7 +36,7 @@ export const NewTournamentBody = Type.Object(
     slug: Slug,
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
-    timeZone: Type.Optional(TimeZone),
+    timezone: Type.Optional(TimeZone),
     crewNeeds: Type.Optional(CrewNeeds),
   },
   { additionalProperties: false },
@@ -49,7 +49,7 @@ export const TournamentPatchBody = Type.Object(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
-    timeZone: Type.Optional(
+    timezone: Type.Optional(
       Type.Union([TimeZone, Type.Null()], { description: "null: follow the org's zone" }),
     ),
     crewNeeds: Type.Optional(CrewNeeds),

@@ -9,7 +9,7 @@ export interface UserRef {
   /** `display_name`, falling back to the Discord username. */
   displayName: string;
   avatar: string | null;
-  timeZone: string;
+  timezone: string;
   isPlaceholder: boolean;
   isSuperadmin: boolean;
   /** Set when this placeholder was merged into another user. */
@@ -36,7 +36,7 @@ export const toUser = (row: UserRow): UserRef => ({
   discordUsername: row.discord_username,
   displayName: row.display_name ?? row.discord_username ?? `user ${row.id}`,
   avatar: row.discord_avatar,
-  timeZone: row.time_zone,
+  timezone: row.time_zone,
   isPlaceholder: row.is_placeholder,
   isSuperadmin: row.is_superadmin,
   mergedIntoId: row.merged_into_id,

@@ -9,7 +9,7 @@ export const User = Type.Object(
     discordUsername: Type.Union([Type.String(), Type.Null()]),
     displayName: Type.String(),
     avatar: Type.Union([Type.String(), Type.Null()]),
-    timeZone: Type.String(),
+    timezone: Type.String(),
     isPlaceholder: Type.Boolean(),
     isSuperadmin: Type.Boolean(),
   },
@@ -23,7 +23,7 @@ export const userView = (u: UserRef) => ({
   discordUsername: u.discordUsername,
   displayName: u.displayName,
   avatar: u.avatar,
-  timeZone: u.timeZone,
+  timezone: u.timezone,
   isPlaceholder: u.isPlaceholder,
   isSuperadmin: u.isSuperadmin,
 });

@@ -10,14 +10,14 @@ t.test('a superadmin creates an org and becomes its owner; others cannot create 
     method: 'POST',
     url: '/api/v1/orgs',
     headers: root.headers,
-    payload: { slug: 'alttpr-league', name: 'ALttPR League', timeZone: 'America/New_York' },
+    payload: { slug: 'alttpr-league', name: 'ALttPR League', timezone: 'America/New_York' },
   });
   t.equal(created.statusCode, 201);
   t.match(created.json(), {
     slug: 'alttpr-league',
     name: 'ALttPR League',
     description: '',
-    timeZone: 'America/New_York',
+    timezone: 'America/New_York',
   });
   t.match(created.json().createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: root.headers });
@@ -97,10 +97,10 @@ t.test('people see only their orgs, paged by slug; admins edit them', async (t) 
     method: 'PATCH',
     url: '/api/v1/orgs/bbb',
     headers: alice.headers,
-    payload: { description: 'Weekly races', timeZone: 'Europe/Berlin' },
+    payload: { description: 'Weekly races', timezone: 'Europe/Berlin' },
   });
   t.equal(patched.statusCode, 200);
-  t.match(patched.json(), { slug: 'bbb', description: 'Weekly races', timeZone: 'Europe/Berlin' });
+  t.match(patched.json(), { slug: 'bbb', description: 'Weekly races', timezone: 'Europe/Berlin' });
   const asMember = await app.inject({
     method: 'PATCH',
     url: '/api/v1/orgs/ddd',

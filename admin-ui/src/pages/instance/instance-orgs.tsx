@@ -28,7 +28,7 @@ function NewOrgForm({ onCreated }: { onCreated: () => void }) {
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
   const create = useMutation(() =>
-    api<Org>('/orgs', { method: 'POST', body: { name: name.trim(), slug, timeZone: viewerTimeZone() } }),
+    api<Org>('/orgs', { method: 'POST', body: { name: name.trim(), slug, timezone: viewerTimeZone() } }),
   );
   const errors = create.error?.fieldErrors() ?? {};
   const submit = async (e: FormEvent) => {
@@ -113,7 +113,7 @@ export function InstanceOrgsPage() {
                       <Link to={`/orgs/${o.slug}`}>{o.name}</Link>
                     </td>
                     <td className="mono">{o.slug}</td>
-                    <td>{o.timeZone}</td>
+                    <td>{o.timezone}</td>
                     <td>
                       <Time iso={o.createdAt} />
                     </td>

@@ -41,7 +41,7 @@ export function OrgOverviewPage() {
         description={
           <>
             {org.description || 'No description yet.'}{' '}
-            <span className="muted">· times in {org.timeZone}</span>
+            <span className="muted">· times in {org.timezone}</span>
           </>
         }
       />

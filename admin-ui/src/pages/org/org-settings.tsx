@@ -19,15 +19,15 @@ export function OrgSettingsPage() {
   const { org, setOrg } = useOrg();
   const [name, setName] = useState(org.name);
   const [description, setDescription] = useState(org.description);
-  const [timeZone, setTimeZone] = useState(org.timeZone);
+  const [timeZone, setTimeZone] = useState(org.timezone);
   const [saved, setSaved] = useState(false);
   const zones = useMemo(
-    () => timeZones(org.timeZone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') })),
-    [org.timeZone],
+    () => timeZones(org.timezone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') })),
+    [org.timezone],
   );
   const save = useMutation((body: Partial<Org>) => api<Org>(`/orgs/${org.slug}`, { method: 'PATCH', body }));
   const fieldErrors = save.error?.fieldErrors() ?? {};
-  const dirty = name !== org.name || description !== org.description || timeZone !== org.timeZone;
+  const dirty = name !== org.name || description !== org.description || timeZone !== org.timezone;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,7 +35,7 @@ export function OrgSettingsPage() {
     const body: Partial<Org> = {};
     if (name !== org.name) body.name = name;
     if (description !== org.description) body.description = description;
-    if (timeZone !== org.timeZone) body.timeZone = timeZone;
+    if (timeZone !== org.timezone) body.timezone = timeZone;
     const updated = await save.run(body);
     if (updated) {
       setOrg(updated);
@@ -72,7 +72,7 @@ export function OrgSettingsPage() {
             hint="Used to read times organizers type and to show schedules to people without their own zone."
             options={zones}
             value={timeZone}
-            error={fieldErrors.timeZone}
+            error={fieldErrors.timezone}
             onChange={(e) => setTimeZone(e.target.value)}
           />
           {save.error && Object.keys(fieldErrors).length === 0 ? <ErrorNotice error={save.error} /> : null}
