@@ -101,6 +101,8 @@ export async function sgTestApp(
     sg?: SpeedGamingEmulator;
     database?: TestApp['database'];
     setup?: boolean;
+    /** Time between automatic imports (default P1D: tests run imports by hand). */
+    interval?: string;
   } = {},
 ): Promise<SgTestApp> {
   const clock = options.clock ?? new TestClock(START);
