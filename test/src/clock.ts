@@ -99,6 +99,8 @@ export class TestClock implements TimerClock {
   async advanceTo(when: Date | number | string): Promise<void> {
     const target = new Date(when).getTime();
     if (target < this.fake.now) throw new Error('The test clock cannot go backwards');
+    // Work due now may still be running and about to schedule the next stop (a retry): let it finish first.
+    await this.runHooks();
     for (let steps = 0; steps < 10_000; steps++) {
       const timer = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       const job = await this.nextStop(target);

@@ -12,16 +12,20 @@ export interface DeliveryPolicy {
   maxBackoffMs: number;
   /** Tries before a delivery is marked failed, unless its channel says otherwise. */
   maxAttempts: number;
+  /**
+   * Deliveries claimed at a time. Every claimed delivery counts an attempt, so with 1 (the default)
+   * a worker that dies mid-drain leaves only the delivery it was sending with a spent attempt.
+   */
   batchSize: number;
 }
 
-/** Defaults: 30 s, 1 min, 2 min, … up to 1 h between tries; 6 tries; 2 min lease. */
+/** Defaults: 30 s, 1 min, 2 min, … up to 1 h between tries; 6 tries; 2 min lease; one claim at a time. */
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   leaseMs: 120_000,
   baseBackoffMs: 30_000,
   maxBackoffMs: 3_600_000,
   maxAttempts: 6,
-  batchSize: 20,
+  batchSize: 1,
 };
 
 interface DeliveryRow {
