@@ -22,15 +22,16 @@ export function FieldFrame({ label, hint, error, required, children }: FieldFram
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
+      {/* The star sits outside the label so the control's name is the label alone. */}
+      <span className="field-label">
+        <label htmlFor={id}>{label}</label>
         {required ? (
           <span className="required" aria-hidden="true">
             {' '}
             *
           </span>
         ) : null}
-      </label>
+      </span>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {hint ? (
         <p id={hintId} className="field-hint">
