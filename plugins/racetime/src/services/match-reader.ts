@@ -1,6 +1,7 @@
+import type { PluginContext } from '@racedesk/core';
 import type { Knex } from 'knex';
 
-/** What room opening needs to know about a match. */
+/** What room opening and tracking need to know about a match. */
 export interface MatchFacts {
   id: number;
   orgId: number;
@@ -8,31 +9,38 @@ export interface MatchFacts {
   tournamentName: string;
   title: string | null;
   scheduledAt: Date;
+  state: string;
   cancelled: boolean;
   startedOrDone: boolean;
+  /** In seat order. */
   playerIds: number[];
 }
 
-// Read-only view of core tables until the core hands plugins its matches service (see the report).
+/** Reads a match through the core's matches service; `undefined` when it does not exist. */
 export async function readMatch(
-  db: Knex | Knex.Transaction,
+  ctx: Pick<PluginContext, 'domain'>,
   matchId: number,
+  trx?: Knex.Transaction,
 ): Promise<MatchFacts | undefined> {
-  const row = await db('matches as m')
-    .join('tournaments as t', 't.id', 'm.tournament_id')
-    .where('m.id', matchId)
-    .first('m.*', 't.name as tournament_name');
-  if (!row) return undefined;
-  const players = await db('match_players').where({ match_id: matchId }).orderBy('seat').pluck('user_id');
+  const { matches, tournaments } = ctx.domain;
+  let orgId: number;
+  try {
+    orgId = Number(await matches.orgOf(matchId));
+  } catch {
+    return undefined;
+  }
+  const match = await matches.get(matchId, trx);
+  const tournament = await tournaments.get(orgId, match.tournamentId, trx);
   return {
-    id: Number(row.id),
-    orgId: Number(row.org_id),
-    tournamentId: Number(row.tournament_id),
-    tournamentName: row.tournament_name,
-    title: row.title,
-    scheduledAt: row.scheduled_at,
-    cancelled: row.cancelled_at !== null,
-    startedOrDone: row.started_at !== null || row.finished_at !== null,
-    playerIds: players.map(Number),
+    id: match.id,
+    orgId,
+    tournamentId: match.tournamentId,
+    tournamentName: tournament.name,
+    title: match.title,
+    scheduledAt: new Date(match.scheduledAt),
+    state: match.state,
+    cancelled: match.state === 'cancelled',
+    startedOrDone: ['started', 'finished', 'recorded'].includes(match.state),
+    playerIds: [...match.players].sort((a, b) => a.seat - b.seat).map((p) => p.userId),
   };
 }

@@ -16,7 +16,8 @@ export type SkipReason =
   | 'outside_window'
   | 'room_exists'
   | 'players_unlinked'
-  | 'startrace_failed';
+  | 'startrace_failed'
+  | 'racetime_unavailable';
 
 /** A failed check. */
 export interface FailedCheck {

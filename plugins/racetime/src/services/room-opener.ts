@@ -1,119 +1,40 @@
-import { conflict, systemActor, unprocessable } from '@racedesk/core';
-import { botActions } from '../clients/bot-actions.js';
-import type { RaceSettings } from '../clients/race-form.js';
+import { conflict, notFound, systemActor, unprocessable } from '@racedesk/core';
+import type { Knex } from 'knex';
 import { isRacetimeError } from '../clients/racetime-errors.js';
-import { BotCreatedRace, EntrantInvited, RoomCreated, RoomSkipped } from '../events.js';
-import type { RoomProfileValue } from '../schemas/tournament-settings.js';
+import { BotCreatedRace, RoomCreated } from '../events.js';
+import { openRoom } from '../jobs/open-room.js';
 import { accountLinks } from './account-links.js';
 import { type MatchFacts, readMatch } from './match-reader.js';
+import { type ManualOverrides, raceSettingsOf } from './race-settings-of.js';
 import { automaticChecks, earlyChecks, type FailedCheck } from './room-checks.js';
 import { type RoomRow, roomRepository, STALE_CLAIM_MS } from './room-repository.js';
+import { roomSkips } from './room-skips.js';
 import { type RacetimeContext, runtimeOf } from './runtime.js';
 import { settingsRepository } from './settings-repository.js';
+
+export type { ManualOverrides } from './race-settings-of.js';
 
 /** What happened to an opening attempt. */
 export type OpenOutcome =
   | { kind: 'opened'; room: RoomRow }
   | { kind: 'skipped'; check: FailedCheck }
+  | { kind: 'failed'; error: Error }
   | { kind: 'busy' };
 
-/** Manual overrides of `POST .../matches/:id/room`. */
-export interface ManualOverrides {
-  goal?: string;
-  invitational?: boolean;
-}
-
 const actor = systemActor('racetime');
+const LIVE = ['opening', 'open', 'in_progress', 'finished'];
 
 /**
- * Opens a match's room exactly once: checks, claims the match row, then `startrace` with a marker in
- * `info_bot`; when the outcome is uncertain (timeout, crash) it finds the room by its marker instead
- * of opening another. Then invites the linked players and says in chat who could not be invited.
+ * Opens a match's room exactly once: checks, claims the match's row (a unique row per match, so only
+ * one caller of any instance wins), then `startrace` with a marker in `info_bot`. When the outcome is
+ * uncertain (timeout, crash) the claim is kept and whoever takes it over later finds the room by its
+ * marker instead of opening a second one.
  */
 export function roomOpener(ctx: RacetimeContext) {
   const { db, clock } = ctx;
+  const skips = roomSkips(ctx);
 
-  async function skip(match: MatchFacts, check: FailedCheck, openAt: Date | null): Promise<OpenOutcome> {
-    await db.transaction(async (trx) => {
-      const [before] = await trx('racetime_match_rooms')
-        .where({ match_id: match.id })
-        .select('skip_reason', 'status');
-      if (before && !['pending', 'skipped', 'failed', 'cancelled'].includes(before.status)) return;
-      await trx('racetime_match_rooms')
-        .insert({
-          match_id: match.id,
-          org_id: match.orgId,
-          tournament_id: match.tournamentId,
-          status: 'skipped',
-          skip_reason: check.reason,
-          skip_detail: check.detail,
-          skipped_at: clock.now(),
-          open_at: openAt,
-          created_at: clock.now(),
-          updated_at: clock.now(),
-        })
-        .onConflict('match_id')
-        .merge(['status', 'skip_reason', 'skip_detail', 'skipped_at', 'updated_at']);
-      // The same reason again (sweep retries) is not announced twice.
-      if (before?.skip_reason === check.reason && before.status === 'skipped') return;
-      await ctx.events.emit(
-        RoomSkipped,
-        {
-          matchId: match.id,
-          tournamentId: match.tournamentId,
-          ...check,
-          openAt: openAt?.toISOString() ?? null,
-        },
-        { actor, orgId: match.orgId },
-        trx,
-      );
-    });
-    return { kind: 'skipped', check };
-  }
-
-  return {
-    /** The scheduled path: every check of seed 000, a skip reason when one fails. */
-    async openAutomatically(matchId: number): Promise<OpenOutcome> {
-      const match = await readMatch(db, matchId);
-      if (!match) return { kind: 'busy' };
-      const settings = await settingsRepository.tournament(db, match.tournamentId);
-      const overrides = await settingsRepository.match(db, matchId);
-      const openAt = new Date(match.scheduledAt.getTime() - settings.openMinutesBefore * 60_000);
-      const existing = await roomRepository.byMatch(db, matchId);
-      const staleClaim =
-        existing?.status === 'opening' &&
-        (existing.claimed_at?.getTime() ?? 0) < clock.now().getTime() - STALE_CLAIM_MS;
-      if (existing && !staleClaim && ['opening', 'open', 'in_progress', 'finished'].includes(existing.status))
-        return { kind: 'busy' };
-      const failed = await automaticChecks(db, match, settings, overrides, clock.now());
-      if (failed) return skip(match, failed, openAt);
-      return open(match, {}, false, openAt);
-    },
-
-    /** The manual path: 409 when a room exists, 422 when the bot or links are missing. */
-    async openManually(orgId: number, matchId: number, overrides: ManualOverrides): Promise<RoomRow> {
-      const match = await readMatch(db, matchId);
-      if (!match || match.orgId !== orgId) throw unprocessable('RD_MATCH_NOT_FOUND', `No match ${matchId}`);
-      const existing = await roomRepository.byMatch(db, matchId);
-      if (existing?.slug && ['opening', 'open', 'in_progress', 'finished'].includes(existing.status))
-        throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has room ${existing.slug}`);
-      const settings = await settingsRepository.tournament(db, match.tournamentId);
-      const failed = await earlyChecks(db, match, settings);
-      if (failed) throw unprocessable(`RD_RACETIME_${failed.reason.toUpperCase()}`, failed.detail);
-      const outcome = await open(match, overrides, true, null);
-      if (outcome.kind === 'opened') return outcome.room;
-      if (outcome.kind === 'busy')
-        throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room`);
-      throw unprocessable(`RD_RACETIME_${outcome.check.reason.toUpperCase()}`, outcome.check.detail);
-    },
-  };
-
-  async function open(
-    match: MatchFacts,
-    manual: ManualOverrides,
-    isManual: boolean,
-    openAt: Date | null,
-  ): Promise<OpenOutcome> {
+  async function open(match: MatchFacts, manual: ManualOverrides, isManual: boolean, openAt: Date | null) {
     const runtime = runtimeOf(ctx);
     const settings = await settingsRepository.tournament(db, match.tournamentId);
     const overrides = await settingsRepository.match(db, match.id);
@@ -123,160 +44,197 @@ export function roomOpener(ctx: RacetimeContext) {
       connection = await runtime.bots.connection(botId);
       await connection.tokens.token();
     } catch (error) {
-      return skip(
-        match,
-        { reason: 'bot_not_connected', detail: `The bot cannot connect: ${(error as Error).message}` },
-        openAt,
-      );
+      if (isRacetimeError(error) && error.retryable) return transient(match, null, error, openAt, !isManual);
+      const detail = `The bot cannot connect: ${(error as Error).message}`;
+      await skips.skip(match, { reason: 'bot_not_connected', detail }, openAt);
+      return { kind: 'skipped', check: { reason: 'bot_not_connected', detail } } as const;
     }
+    const claim = { matchId: match.id, orgId: match.orgId, tournamentId: match.tournamentId, botId };
     const claimed = await roomRepository.claim(
       db,
-      {
-        matchId: match.id,
-        orgId: match.orgId,
-        tournamentId: match.tournamentId,
-        botId,
-        instanceId: runtime.settings.instanceId,
-      },
+      { ...claim, instanceId: runtime.settings.instanceId },
       clock.now(),
     );
-    if (!claimed) return { kind: 'busy' };
+    if (!claimed) return { kind: 'busy' } as const;
     const { bot, tokens } = connection;
     const marker = claimed.room.marker!;
-    const findByMarker = async (): Promise<string | null> => {
-      const category = await tokens.withToken((token) => runtime.http.categoryData(bot.category, token));
-      return category.currentRaces.find((r) => r.info.includes(marker))?.name ?? null;
-    };
-    const category = await tokens
-      .withToken((token) => runtime.http.categoryData(bot.category, token))
-      .catch(() => null);
-    const goalText =
-      manual.goal ??
-      overrides.goal ??
-      settings.defaultGoal ??
-      settings.roomProfile.goal ??
-      settings.roomProfile.customGoal ??
-      'Beat the game';
-    const raceSettings = toRaceSettings(settings.roomProfile, {
-      goal: category?.goals.includes(goalText) ? { name: goalText } : { custom: goalText },
-      invitational: manual.invitational ?? overrides.invitational ?? settings.roomProfile.invitational,
-      infoUser:
-        settings.roomProfile.info ?? `${match.tournamentName} - ${match.title ?? `Match #${match.id}`}`,
-      infoBot: marker,
-    });
-    let name: string | null = claimed.previousMarker ? await findByMarker().catch(() => null) : null;
-    if (!name) {
-      try {
-        name = (await tokens.withToken((token) => runtime.http.startRace(bot.category, token, raceSettings)))
-          .name;
-      } catch (error) {
-        if (isRacetimeError(error) && error.uncertain) {
-          name = await findByMarker().catch(() => null);
-          // Still unknown: keep the claim; once it is stale the sweep looks for the marker again.
-          if (!name) return { kind: 'busy' };
-        } else {
-          await db('racetime_match_rooms')
-            .where({ id: claimed.room.id })
-            .update({ status: 'failed', updated_at: clock.now() });
-          return skip(match, { reason: 'startrace_failed', detail: (error as Error).message }, openAt);
+    const category = (token: string) => runtime.http.categoryData(bot.category, token);
+    let name: string | null = null;
+    let chosen = { goal: '', invitational: true };
+    try {
+      const data = await tokens.withToken(category);
+      // A claim taken over from a crashed or timed-out opener: its room may exist (racetime.gg caches
+      // category data up to 60 s, less than STALE_CLAIM_MS, so a room that exists is listed by now).
+      const { race, goalText } = raceSettingsOf({
+        match,
+        settings,
+        overrides,
+        manual,
+        categoryGoals: data.goals,
+        marker,
+      });
+      chosen = { goal: goalText, invitational: race.invitational };
+      if (claimed.previousMarker) name = data.currentRaces.find((r) => r.info.includes(marker))?.name ?? null;
+      if (!name) {
+        name = (await tokens.withToken((token) => runtime.http.startRace(bot.category, token, race))).name;
+      }
+    } catch (error) {
+      if (isRacetimeError(error) && error.uncertain) {
+        name = await tokens
+          .withToken(category)
+          .then((data) => data.currentRaces.find((r) => r.info.includes(marker))?.name ?? null)
+          .catch(() => null);
+        // Still unknown: keep the claim; once stale, the retry below takes it over and looks again.
+        if (!name) {
+          const at = new Date(clock.now().getTime() + STALE_CLAIM_MS + 1_000);
+          await ctx.scheduler.schedule(
+            openRoom,
+            at,
+            { orgId: match.orgId, matchId: match.id },
+            `match:${match.id}`,
+          );
+          return { kind: 'failed', error: error as Error } as const;
         }
+      } else if (isRacetimeError(error) && error.retryable) {
+        return transient(match, claimed.room.id, error, openAt, !isManual);
+      } else {
+        const check: FailedCheck = { reason: 'startrace_failed', detail: (error as Error).message };
+        await skips.skip(match, check, openAt, ['opening']);
+        return { kind: 'skipped', check } as const;
       }
     }
-    const links = await accountLinks.forUsers(db, match.playerIds);
+    const room = await db.transaction((trx) => saveOpened(trx, match, claimed.room, name!, isManual, chosen));
+    runtime.rooms.follow(name!, bot.id);
+    return { kind: 'opened', room } as const;
+  }
+
+  async function transient(
+    match: MatchFacts,
+    roomId: number | null,
+    error: Error,
+    openAt: Date | null,
+    retry: boolean,
+  ) {
+    const id = roomId ?? (await ensureRow(match, openAt));
+    await skips.fail(match, id, error, openAt, retry);
+    return { kind: 'failed', error } as const;
+  }
+
+  async function ensureRow(match: MatchFacts, openAt: Date | null): Promise<number> {
+    await roomRepository.plan(
+      db,
+      { matchId: match.id, orgId: match.orgId, tournamentId: match.tournamentId, openAt },
+      clock.now(),
+    );
+    return (await roomRepository.byMatch(db, match.id))!.id;
+  }
+
+  /** Links the room to the match, takes its lease, checks the match in, and announces the room. */
+  async function saveOpened(
+    trx: Knex.Transaction,
+    match: MatchFacts,
+    claimed: RoomRow,
+    name: string,
+    isManual: boolean,
+    chosen: { goal: string; invitational: boolean },
+  ) {
+    const runtime = runtimeOf(ctx);
+    const links = await accountLinks.forUsers(trx, match.playerIds);
     const invited = match.playerIds.flatMap((userId) => {
       const link = links.get(userId);
-      return link ? [{ userId, racetimeId: link.racetimeId, racetimeName: link.racetimeName }] : [];
+      return link ? [{ userId, racetimeId: link.racetimeId }] : [];
     });
     const notInvited = match.playerIds
       .filter((id) => !links.has(id))
       .map((userId) => ({ userId, reason: 'no linked racetime account' }));
-    const url = `${runtime.settings.racetimeUrl}/${name}`;
-    const room = await db.transaction(async (trx) => {
-      const [row] = await trx('racetime_match_rooms')
-        .where({ id: claimed.room.id })
-        .update({
-          status: 'open',
-          slug: name,
-          category: bot.category,
-          opened_at: clock.now(),
-          claimed_by: null,
-          invited: JSON.stringify(invited.map(({ userId, racetimeId }) => ({ userId, racetimeId }))),
-          not_invited: JSON.stringify(notInvited),
-          updated_at: clock.now(),
-        })
-        .returning('*');
-      const ref = {
-        category: bot.category,
-        roomSlug: name!,
-        roomName: name!.split('/')[1] ?? name!,
-        matchId: match.id,
-        tournamentId: match.tournamentId,
-      };
-      const meta = { actor, orgId: match.orgId };
-      await ctx.events.emit(
-        BotCreatedRace,
-        { ...ref, goal: goalText, invitational: raceSettings.invitational, botAction: 'create' },
-        meta,
-        trx,
-      );
-      for (const p of invited)
-        await ctx.events.emit(
-          EntrantInvited,
-          {
-            ...ref,
-            racetimeUserId: p.racetimeId,
-            racetimeUserName: p.racetimeName,
-            userId: p.userId,
-            resolvedAs: 'linked',
-            raceStatus: raceSettings.invitational ? 'invitational' : 'open',
-          },
-          meta,
-          trx,
-        );
-      await ctx.events.emit(
-        RoomCreated,
-        { ...ref, url, manual: isManual, invited: invited.length, notInvited },
-        meta,
-        trx,
-      );
-      return row as RoomRow;
-    });
-    const socket = runtime.rooms.socketFor(bot.id, name);
-    for (const p of invited) socket.send(botActions.invite(p.racetimeId));
-    if (notInvited.length) {
-      const names = await Promise.all(
-        notInvited.map(async (p) => (await ctx.users.byId(p.userId))?.displayName ?? `user ${p.userId}`),
-      );
-      socket.send(
-        botActions.message(`Could not invite ${names.join(', ')}: no linked racetime account.`, {
-          guid: `rd-uninvited-${match.id}-${claimed.room.attempt}`,
-        }),
-      );
-    }
-    return { kind: 'opened', room: { ...room, id: Number(room.id) } };
+    const now = clock.now();
+    const [category, slug] = name.split('/') as [string, string];
+    const [row] = await trx('racetime_match_rooms')
+      .where({ id: claimed.id })
+      .update({
+        status: 'open',
+        slug: name,
+        category,
+        opened_at: now,
+        claimed_by: null,
+        failures: 0,
+        retry_at: null,
+        skip_reason: null,
+        skip_detail: null,
+        last_race: null,
+        results_recorded_at: null,
+        lease_holder: runtime.settings.instanceId,
+        lease_expires_at: new Date(now.getTime() + runtime.settings.leaseMs),
+        invited: JSON.stringify(invited),
+        not_invited: JSON.stringify(notInvited),
+        updated_at: now,
+      })
+      .returning('*');
+    if (match.state === 'scheduled')
+      await ctx.domain.matches.setState(match.id, 'checked_in', actor, { trx });
+    const ref = {
+      category,
+      roomSlug: name,
+      roomName: slug,
+      matchId: match.id,
+      tournamentId: match.tournamentId,
+    };
+    const meta = { actor, orgId: match.orgId };
+    await ctx.events.emit(BotCreatedRace, { ...ref, ...chosen, botAction: 'create' }, meta, trx);
+    await ctx.events.emit(
+      RoomCreated,
+      {
+        ...ref,
+        url: `${runtime.settings.racetimeUrl}/${name}`,
+        manual: isManual,
+        invited: invited.length,
+        notInvited,
+      },
+      meta,
+      trx,
+    );
+    return roomRepository.normalize(row as RoomRow);
   }
-}
 
-function toRaceSettings(
-  profile: RoomProfileValue,
-  fixed: Pick<RaceSettings, 'goal' | 'invitational' | 'infoUser' | 'infoBot'>,
-): RaceSettings {
   return {
-    ...fixed,
-    unlisted: profile.unlisted,
-    ranked: true,
-    teamRace: profile.teamRace,
-    requireEvenTeams: profile.requireEvenTeams,
-    startDelaySeconds: profile.startDelaySeconds,
-    timeLimitHours: profile.timeLimitHours,
-    timeLimitAutoComplete: false,
-    streamingRequired: profile.streamingRequired,
-    autoStart: profile.autoStart,
-    allowComments: profile.allowComments,
-    hideComments: profile.hideComments,
-    allowPreraceChat: profile.allowPreraceChat,
-    allowMidraceChat: profile.allowMidraceChat,
-    allowNonEntrantChat: profile.allowNonEntrantChat,
-    chatMessageDelaySeconds: profile.chatMessageDelaySeconds,
+    /** The scheduled path: every check of seed 000, a recorded skip reason when one fails. */
+    async openAutomatically(matchId: number): Promise<OpenOutcome> {
+      const match = await readMatch(ctx, matchId);
+      if (!match) return { kind: 'busy' };
+      const settings = await settingsRepository.tournament(db, match.tournamentId);
+      const overrides = await settingsRepository.match(db, matchId);
+      const openAt = new Date(match.scheduledAt.getTime() - settings.openMinutesBefore * 60_000);
+      const existing = await roomRepository.byMatch(db, matchId);
+      const stale =
+        existing?.status === 'opening' &&
+        (existing.claimed_at?.getTime() ?? 0) < clock.now().getTime() - STALE_CLAIM_MS;
+      if (existing && !stale && LIVE.includes(existing.status)) return { kind: 'busy' };
+      if (existing?.status === 'failed' && existing.retry_at && existing.retry_at > clock.now())
+        return { kind: 'busy' };
+      const failed = await automaticChecks(db, match, settings, overrides, clock.now());
+      if (failed) {
+        await skips.skip(match, failed, openAt);
+        return { kind: 'skipped', check: failed };
+      }
+      return open(match, {}, false, openAt);
+    },
+
+    /** The manual path: 404 for another org's match, 409 when a room exists, 422 when a check fails. */
+    async openManually(orgId: number, matchId: number, overrides: ManualOverrides): Promise<RoomRow> {
+      const match = await readMatch(ctx, matchId);
+      if (!match || match.orgId !== orgId) throw notFound('RD_MATCH_NOT_FOUND', `No match ${matchId}`);
+      const existing = await roomRepository.byMatch(db, matchId);
+      if (existing && LIVE.includes(existing.status))
+        throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room (${existing.status})`);
+      const settings = await settingsRepository.tournament(db, match.tournamentId);
+      const failed = await earlyChecks(db, match, settings);
+      if (failed) throw unprocessable(`RD_RACETIME_${failed.reason.toUpperCase()}`, failed.detail);
+      const outcome = await open(match, overrides, true, null);
+      if (outcome.kind === 'opened') return outcome.room;
+      if (outcome.kind === 'busy')
+        throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room`);
+      if (outcome.kind === 'failed') throw outcome.error;
+      throw unprocessable(`RD_RACETIME_${outcome.check.reason.toUpperCase()}`, outcome.check.detail);
+    },
   };
 }

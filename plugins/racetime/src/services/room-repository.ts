@@ -18,6 +18,11 @@ export interface RoomRow {
   skip_detail: string | null;
   invited: Array<{ userId: number; racetimeId: string }>;
   not_invited: Array<{ userId: number; reason: string }>;
+  failures: number;
+  retry_at: Date | null;
+  lease_holder: string | null;
+  last_race: unknown;
+  results_recorded_at: Date | null;
 }
 
 /** Statuses from which a new room may be opened for the match. */
@@ -39,24 +44,34 @@ const normalize = (row: RoomRow): RoomRow => ({
 
 /** Reads and claims match rooms. */
 export const roomRepository = {
+  normalize,
+
   async byMatch(db: Knex | Knex.Transaction, matchId: number): Promise<RoomRow | undefined> {
     const row = await db<RoomRow>('racetime_match_rooms').where({ match_id: matchId }).first();
     return row ? normalize(row) : undefined;
   },
 
-  /** Makes sure the match has a row and records when its room is due. */
-  async plan(db: Knex, m: { matchId: number; orgId: number; tournamentId: number; openAt: Date }, now: Date) {
-    await db('racetime_match_rooms')
-      .insert({
-        match_id: m.matchId,
-        org_id: m.orgId,
-        tournament_id: m.tournamentId,
-        open_at: m.openAt,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict('match_id')
-      .merge({ open_at: m.openAt, tournament_id: m.tournamentId, updated_at: now });
+  /**
+   * Makes sure the match has a row and records when its room is due. A room that was skipped or failed
+   * is pending again: the plan changed, the checks run again at the new time.
+   */
+  async plan(
+    db: Knex,
+    m: { matchId: number; orgId: number; tournamentId: number; openAt: Date | null },
+    now: Date,
+  ) {
+    await db.raw(
+      `insert into racetime_match_rooms as r (match_id, org_id, tournament_id, open_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?)
+       on conflict (match_id) do update set
+         open_at = coalesce(excluded.open_at, r.open_at), tournament_id = excluded.tournament_id, updated_at = excluded.updated_at,
+         status = case when r.status in ('skipped', 'failed') then 'pending' else r.status end,
+         skip_reason = case when r.status in ('skipped', 'failed') then null else r.skip_reason end,
+         skip_detail = case when r.status in ('skipped', 'failed') then null else r.skip_detail end,
+         failures = case when r.status in ('skipped', 'failed') then 0 else r.failures end,
+         retry_at = case when r.status in ('skipped', 'failed') then null else r.retry_at end`,
+      [m.matchId, m.orgId, m.tournamentId, m.openAt, now, now],
+    );
   },
 
   /**
@@ -78,7 +93,7 @@ export const roomRepository = {
          updated_at = excluded.updated_at,
          attempt = case when r.status = 'opening' then r.attempt else r.attempt + 1 end,
          marker = case when r.status = 'opening' then r.marker else '[rd:m' || r.match_id || '.' || (r.attempt + 1) || ']' end,
-         skip_reason = null, skip_detail = null, skipped_at = null
+         skip_reason = null, skip_detail = null, skipped_at = null, retry_at = null
        where r.status in ('pending', 'skipped', 'failed', 'cancelled') or (r.status = 'opening' and r.claimed_at < ?)
        returning r.*`,
       [

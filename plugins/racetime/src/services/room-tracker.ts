@@ -1,145 +1,166 @@
-import { systemActor } from '@racedesk/core';
+import { botActions } from '../clients/bot-actions.js';
+import type { RacetimeChatMessage } from '../clients/chat-message.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
-import { EntrantJoined, EntrantLeft, EntrantStatusChanged, RaceStatusChanged } from '../events.js';
-import { accountLinks } from './account-links.js';
-import { diffRace } from './race-diff.js';
+import type { ChatCommands } from './chat-commands.js';
+import { applyRaceUpdate, type UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext, RacetimeRuntime } from './runtime.js';
 
-const actor = systemActor('racetime');
+interface FollowedRoom {
+  botId: number;
+  socket: RaceSocket;
+  queue: Promise<void>;
+  joined: boolean;
+  invitesSent: Set<string>;
+  accepted: Set<string>;
+  noticePosted: boolean;
+}
 
 /**
- * One bot socket per room this process follows. Every `race.data` is diffed against the last one
- * and turned into events, in arrival order (one queue per room).
+ * The room sockets this instance holds (one per room, `/ws/o/bot/{slug}`). Updates of a room are
+ * applied in arrival order; after each one the tracker invites the match's linked players who are not
+ * in the room yet, accepts join requests from the match's players, and answers chat commands.
  */
 export class RoomTracker {
-  private readonly sockets = new Map<string, { socket: RaceSocket; queue: Promise<void> }>();
+  private readonly rooms = new Map<string, FollowedRoom>();
 
   constructor(
     private readonly ctx: RacetimeContext,
     private readonly runtime: Pick<RacetimeRuntime, 'bots' | 'http' | 'clock'>,
-  ) {}
+    private readonly commands: ChatCommands,
+  ) {
+    runtime.bots.onReplaced((botId) => {
+      for (const [name, room] of this.rooms) if (room.botId === botId) this.restart(name);
+    });
+  }
 
-  /** The socket of room `name` (`{category}/{slug}`), opened on first use. */
-  socketFor(botId: number, name: string): RaceSocket {
-    const found = this.sockets.get(name);
-    if (found) return found.socket;
+  /** Names (`{category}/{slug}`) of the rooms this instance follows. */
+  followed(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** The socket of a followed room. */
+  socketOf(name: string): RaceSocket | undefined {
+    return this.rooms.get(name)?.socket;
+  }
+
+  /** Starts following room `name` with bot `botId` (once). */
+  follow(name: string, botId: number): void {
+    if (this.rooms.has(name)) return;
     const slug = name.split('/')[1] ?? name;
     const bots = this.runtime.bots;
-    let current: Promise<string> | null = null;
     const socket = new RaceSocket({
       url: this.runtime.http.websocketUrl(`/ws/o/bot/${slug}`),
       clock: this.runtime.clock,
       tokens: {
         token: async () => (await bots.connection(botId)).tokens.token(),
-        renew: async (stale) => {
-          current = (async () => (await bots.connection(botId)).tokens.renew(stale))();
-          return current;
-        },
+        renew: async (stale) => (await bots.connection(botId)).tokens.renew(stale),
         onRenewed: (listener) => {
           let off: (() => void) | null = null;
-          void bots.connection(botId).then((c) => {
-            off = c.tokens.onRenewed(listener);
-          });
-          return () => off?.();
+          let stopped = false;
+          void bots.connection(botId).then(
+            (c) => {
+              if (!stopped) off = c.tokens.onRenewed(listener);
+            },
+            () => undefined,
+          );
+          return () => {
+            stopped = true;
+            off?.();
+          };
         },
       },
     });
-    const entry = { socket, queue: Promise.resolve() };
-    socket.on('race', (update) => {
-      entry.queue = entry.queue
-        .then(() => this.handle(name, update))
-        .catch((error) => {
-          this.ctx.logger.error({ err: error, room: name }, 'race update failed');
-        });
-    });
-    this.sockets.set(name, entry);
+    const room: FollowedRoom = {
+      botId,
+      socket,
+      queue: Promise.resolve(),
+      joined: false,
+      invitesSent: new Set(),
+      accepted: new Set(),
+      noticePosted: false,
+    };
+    socket.on('race', (update) => this.enqueue(name, room, () => this.onRace(name, room, update)));
+    socket.on('chat', (message) => this.enqueue(name, room, () => this.onChat(name, room, message)));
+    socket.on('protocol-error', (error) =>
+      this.ctx.logger.warn({ err: error, room: name }, 'bad frame skipped'),
+    );
+    this.rooms.set(name, room);
     socket.start();
-    return socket;
+  }
+
+  /** Stops following a room (finished, cancelled, or its lease went to another instance). */
+  unfollow(name: string): void {
+    this.rooms.get(name)?.socket.close();
+    this.rooms.delete(name);
   }
 
   /** Closes every socket. */
   close(): void {
-    for (const { socket } of this.sockets.values()) socket.close();
-    this.sockets.clear();
+    for (const name of [...this.rooms.keys()]) this.unfollow(name);
   }
 
-  private async handle(name: string, update: RaceUpdate): Promise<void> {
-    const { race } = update;
-    const { db } = this.ctx;
-    const room = await db('racetime_match_rooms').where({ slug: name }).first();
-    const stored = room?.last_race as { version: number } | null | undefined;
-    if (stored && stored.version >= race.version) return;
-    const previous = update.previous ?? (stored as typeof race | null | undefined) ?? null;
-    const changes = diffRace(previous, race, { baseline: update.baseline });
-    const ids = race.entrants.map((e) => e.user?.id).filter((id): id is string => !!id);
-    const users = await accountLinks.forRacetimeIds(db, ids);
-    const ref = {
-      category: race.category,
-      roomSlug: name,
-      roomName: race.slug,
-      matchId: room ? Number(room.match_id) : null,
-      tournamentId: room ? Number(room.tournament_id) : null,
-    };
-    const meta = { actor, orgId: room ? Number(room.org_id) : null };
-    await db.transaction(async (trx) => {
-      for (const change of changes) {
-        if (change.kind === 'race_status_changed') {
-          await this.ctx.events.emit(
-            RaceStatusChanged,
-            {
-              ...ref,
-              oldStatus: change.from,
-              newStatus: change.to,
-              entrantCount: change.entrantCount,
-              startedAt: change.startedAt,
-              endedAt: change.endedAt,
-            },
-            meta,
-            trx,
-          );
-          continue;
-        }
-        const userId = users.get(change.entrant.id) ?? null;
-        const who = {
-          racetimeUserId: change.entrant.id,
-          racetimeUserName: change.entrant.fullName,
-          userId,
-          resolvedAs: userId === null ? ('unknown' as const) : ('linked' as const),
-          raceStatus: race.status,
-        };
-        if (change.kind === 'entrant_joined')
-          await this.ctx.events.emit(
-            EntrantJoined,
-            { ...ref, ...who, initialStatus: change.status },
-            meta,
-            trx,
-          );
-        else if (change.kind === 'entrant_left')
-          await this.ctx.events.emit(
-            EntrantLeft,
-            { ...ref, ...who, lastStatus: change.lastStatus },
-            meta,
-            trx,
-          );
-        else if (change.kind === 'entrant_status_changed')
-          await this.ctx.events.emit(
-            EntrantStatusChanged,
-            {
-              ...ref,
-              ...who,
-              oldStatus: change.from,
-              newStatus: change.to,
-              finishTime: change.finishTime,
-              place: change.place,
-            },
-            meta,
-            trx,
-          );
-      }
-      if (room)
-        await trx('racetime_match_rooms')
-          .where({ id: room.id })
-          .update({ last_race: JSON.stringify(race), updated_at: this.runtime.clock.now() });
+  /** Waits until every update received so far has been applied (tests, shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((r) => r.queue));
+  }
+
+  private restart(name: string): void {
+    const room = this.rooms.get(name);
+    if (!room) return;
+    this.unfollow(name);
+    this.follow(name, room.botId);
+  }
+
+  private enqueue(name: string, room: FollowedRoom, work: () => Promise<void>): void {
+    room.queue = room.queue.then(work).catch((error) => {
+      this.ctx.logger.error({ err: error, room: name }, 'race room update failed');
     });
+  }
+
+  private async onRace(name: string, room: FollowedRoom, update: RaceUpdate): Promise<void> {
+    const followUp = await applyRaceUpdate(this.ctx, name, update, { joined: !room.joined });
+    room.joined = true;
+    if (!followUp) return;
+    this.act(room, followUp);
+    await this.postNotice(room, followUp);
+    if (followUp.done) this.unfollow(name);
+  }
+
+  private act(room: FollowedRoom, { room: row, race, acceptRequests }: UpdateFollowUp): void {
+    if (race.status !== 'open' && race.status !== 'invitational') return;
+    const present = new Set(race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : [])));
+    for (const { racetimeId } of row.invited) {
+      if (present.has(racetimeId) || room.invitesSent.has(racetimeId)) continue;
+      room.invitesSent.add(racetimeId);
+      room.socket.send(botActions.invite(racetimeId));
+    }
+    for (const id of acceptRequests) {
+      if (room.accepted.has(id)) continue;
+      room.accepted.add(id);
+      room.socket.send(botActions.acceptRequest(id));
+    }
+  }
+
+  /** Says once in chat who could not be invited and why. */
+  private async postNotice(room: FollowedRoom, { room: row, race }: UpdateFollowUp): Promise<void> {
+    if (room.noticePosted || row.not_invited.length === 0) return;
+    room.noticePosted = true;
+    if (race.status !== 'open' && race.status !== 'invitational') return;
+    const names = await Promise.all(
+      row.not_invited.map(
+        async (p) => (await this.ctx.users.byId(p.userId))?.displayName ?? `user ${p.userId}`,
+      ),
+    );
+    const reasons = [...new Set(row.not_invited.map((p) => p.reason))].join('; ');
+    room.socket.send(
+      botActions.message(`Could not invite ${names.join(', ')}: ${reasons}.`, {
+        guid: `rd-uninvited-${row.match_id}-${row.attempt}`,
+      }),
+    );
+  }
+
+  private async onChat(name: string, room: FollowedRoom, message: RacetimeChatMessage): Promise<void> {
+    const reply = await this.commands.handle(name, message);
+    if (reply) room.socket.send(botActions.message(reply, { guid: `rd-cmd-${message.id.toLowerCase()}` }));
   }
 }

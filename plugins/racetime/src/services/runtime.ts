@@ -4,7 +4,9 @@ import type { TimerClock } from '../clients/timer-clock.js';
 import { timerClockOf } from '../clients/timer-clock-of.js';
 import type { RacetimeConfigValue } from '../schemas/plugin-config.js';
 import { BotRegistry } from './bot-registry.js';
+import { ChatCommands } from './chat-commands.js';
 import { type InstanceSettings, resolveInstanceSettings } from './instance-settings.js';
+import { RoomLeases } from './room-leases.js';
 import { RoomTracker } from './room-tracker.js';
 
 /** The plugin's context with its config typed. */
@@ -17,6 +19,8 @@ export interface RacetimeRuntime {
   http: RacetimeHttpClient;
   bots: BotRegistry;
   rooms: RoomTracker;
+  leases: RoomLeases;
+  commands: ChatCommands;
   /** Extra parts started by the plugin (room tracker, ...), closed with it. */
   closers: Array<() => Promise<void> | void>;
 }
@@ -36,14 +40,10 @@ export function runtimeOf(ctx: RacetimeContext): RacetimeRuntime {
       timeoutMs: settings.requestTimeoutMs,
     });
     const bots = new BotRegistry(ctx, http, clock);
-    runtime = {
-      settings,
-      clock,
-      http,
-      bots,
-      rooms: new RoomTracker(ctx, { bots, http, clock }),
-      closers: [],
-    };
+    const commands = new ChatCommands((name) => rooms.socketOf(name)?.race ?? null);
+    const rooms: RoomTracker = new RoomTracker(ctx, { bots, http, clock }, commands);
+    const leases = new RoomLeases(ctx, settings, clock, rooms);
+    runtime = { settings, clock, http, bots, rooms, leases, commands, closers: [] };
     runtimes.set(ctx, runtime);
   }
   return runtime;
@@ -55,6 +55,9 @@ export async function closeRuntime(ctx: RacetimeContext): Promise<void> {
   if (!runtime) return;
   runtimes.delete(ctx);
   for (const close of runtime.closers.reverse()) await close();
+  runtime.leases.stop();
   runtime.rooms.close();
+  await runtime.rooms.idle();
+  await runtime.leases.release().catch(() => undefined);
   await runtime.bots.close();
 }

@@ -1,0 +1,89 @@
+import type { TimerClock } from '../clients/timer-clock.js';
+import type { InstanceSettings } from './instance-settings.js';
+import type { RoomTracker } from './room-tracker.js';
+import type { RacetimeContext } from './runtime.js';
+
+// A finished race can be re-opened for 10 minutes (an entrant undoes): keep following it a bit longer.
+const FINISHED_FOLLOW_MS = 15 * 60_000;
+
+/**
+ * Holds room sockets across instances: each live room has a lease row (`lease_holder`,
+ * `lease_expires_at`). Every tick renews this instance's leases, takes rooms whose holder stopped
+ * renewing (or that nobody holds, e.g. after a restart), follows what it holds and drops what it lost.
+ */
+export class RoomLeases {
+  private timer: unknown = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: RacetimeContext,
+    private readonly settings: InstanceSettings,
+    private readonly clock: TimerClock,
+    private readonly tracker: RoomTracker,
+  ) {}
+
+  /** Starts ticking every third of the lease time. */
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clock.clearTimeout(this.timer);
+  }
+
+  /** One renewal round (at most one at a time). */
+  tick(): Promise<void> {
+    this.running ??= this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Gives up every lease this instance holds (clean shutdown: another instance takes over at once). */
+  async release(): Promise<void> {
+    await this.ctx
+      .db('racetime_match_rooms')
+      .where({ lease_holder: this.settings.instanceId })
+      .update({ lease_holder: null, lease_expires_at: null });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = this.clock.setTimeout(
+      () => {
+        void this.tick()
+          .catch((error) => this.ctx.logger.error({ err: error }, 'room lease renewal failed'))
+          .finally(() => this.schedule());
+      },
+      Math.max(1_000, Math.floor(this.settings.leaseMs / 3)),
+    );
+  }
+
+  private async round(): Promise<void> {
+    const now = this.clock.now();
+    const me = this.settings.instanceId;
+    const held: Array<{ slug: string; bot_id: string | number }> = (
+      await this.ctx.db.raw(
+        `update racetime_match_rooms set lease_holder = ?, lease_expires_at = ?
+         where slug is not null and bot_id is not null
+           and (status in ('open', 'in_progress') or (status = 'finished' and updated_at > ?))
+           and (lease_holder = ? or lease_holder is null or lease_expires_at < ?)
+         returning slug, bot_id`,
+        [
+          me,
+          new Date(now.getTime() + this.settings.leaseMs),
+          new Date(now.getTime() - FINISHED_FOLLOW_MS),
+          me,
+          now,
+        ],
+      )
+    ).rows;
+    if (this.stopped) return;
+    const names = new Set(held.map((r) => r.slug));
+    for (const row of held) this.tracker.follow(row.slug, Number(row.bot_id));
+    for (const name of this.tracker.followed()) if (!names.has(name)) this.tracker.unfollow(name);
+  }
+}
