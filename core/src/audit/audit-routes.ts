@@ -21,7 +21,15 @@ const AuditEntry = Type.Object(
 
 const AuditQuery = Type.Intersect([
   PageQuery,
-  Type.Object({ action: Type.Optional(Type.String({ maxLength: 100, description: 'Only this action' })) }),
+  Type.Object({
+    action: Type.Optional(Type.String({ maxLength: 100, description: 'Only this action' })),
+    targetType: Type.Optional(
+      Type.String({ maxLength: 50, description: 'Only entries about this kind, e.g. match' }),
+    ),
+    targetId: Type.Optional(
+      Type.String({ maxLength: 100, description: 'With targetType: only entries about this one, e.g. 12' }),
+    ),
+  }),
 ]);
 
 interface AuditRow {
@@ -48,10 +56,15 @@ const view = (r: AuditRow) => ({
 /** The audit log: per organization (admins) and instance-wide (superadmins), newest first. */
 export async function auditRoutes(app: RacedeskApp): Promise<void> {
   const { db } = app.racedesk;
-  const list = async (orgId: number | null, query: { limit?: number; cursor?: string; action?: string }) => {
+  const list = async (
+    orgId: number | null,
+    query: { limit?: number; cursor?: string; action?: string; targetType?: string; targetId?: string },
+  ) => {
     const q = db('audit_log').select('*');
     if (orgId !== null) q.where({ org_id: orgId });
     if (query.action) q.where({ action: query.action });
+    if (query.targetType) q.where({ target_type: query.targetType });
+    if (query.targetId) q.where({ target_id: query.targetId });
     const page = await paginate<AuditRow>(q, query, { columns: ['id'], direction: 'desc' });
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   };

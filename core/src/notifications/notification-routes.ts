@@ -148,14 +148,28 @@ export function notificationRoutes(notifications: NotificationService, db: Datab
             status: Type.Optional(DeliveryStatus),
             channel: Type.Optional(Type.String({ maxLength: 64 })),
             webhookId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+            matchId: Type.Optional(
+              Type.Integer({
+                minimum: 1,
+                maximum: Number.MAX_SAFE_INTEGER,
+                description: 'Only deliveries of events about this match',
+              }),
+            ),
           }),
           response: { 200: Page(DeliveryItem) },
         },
       },
       async (request) => {
-        const { status, channel, webhookId } = request.query;
+        const { status, channel, webhookId, matchId } = request.query;
         const q = db('notification_deliveries').where({ org_id: request.racedesk.org!.id });
         if (status) q.where({ status });
+        // Core match events carry `match.id`; plugin events about a match carry `matchId`.
+        if (matchId)
+          q.where((w) =>
+            w
+              .whereRaw("message->'payload'->'match'->>'id' = ?", [String(matchId)])
+              .orWhereRaw("message->'payload'->>'matchId' = ?", [String(matchId)]),
+          );
         if (channel) q.where({ channel });
         if (webhookId) q.where({ webhook_id: webhookId });
         const page = await paginate<Record<string, never>>(q, request.query, {
