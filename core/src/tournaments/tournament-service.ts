@@ -3,6 +3,7 @@ import type { Actor } from '../actor.js';
 import { conflict, notFound } from '../errors.js';
 import { type PageOf, paginate } from '../http/pagination.js';
 import { type DomainDeps, requireRole } from './domain-deps.js';
+import { checkTimeZone } from './time-zone.js';
 import { TournamentArchived, TournamentCreated, TournamentUpdated } from './tournament-events.js';
 import type { NewTournament, TournamentPatch, TournamentView } from './tournament-schemas.js';
 
@@ -63,6 +64,7 @@ export function createTournamentService({ db, clock, bus, audit }: DomainDeps) {
 
     async create(orgId: number, spec: NewTournament, actor: Actor): Promise<TournamentView> {
       await requireRole(db, actor, orgId, 'admin');
+      checkTimeZone(spec.timezone);
       return db.transaction(async (trx) => {
         const now = clock.now();
         const [row] = await trx('tournaments')
@@ -98,8 +100,10 @@ export function createTournamentService({ db, clock, bus, audit }: DomainDeps) {
       });
     },
 
+    /** Changes fields; `archived: true` archives (core.tournament.archived), `false` restores (an update). */
     async update(orgId: number, id: number, patch: TournamentPatch, actor: Actor): Promise<TournamentView> {
       await requireRole(db, actor, orgId, 'admin');
+      checkTimeZone(patch.timezone);
       return db.transaction(async (trx) => {
         const before = await service.get(orgId, id, trx);
         const now = clock.now();
@@ -117,7 +121,8 @@ export function createTournamentService({ db, clock, bus, audit }: DomainDeps) {
           });
         const after = await service.get(orgId, id, trx);
         const ref = { id, slug: after.slug, name: after.name };
-        const changed = Object.keys(patch).filter((k) => k !== 'archived');
+        const restored = archive === false && before.archivedAt !== null;
+        const changed = Object.keys(patch).filter((k) => k !== 'archived' || restored);
         await audit.record(
           { actor, orgId, action: 'tournament.updated', target: { type: 'tournament', id }, details: patch },
           trx,
