@@ -143,6 +143,14 @@ export const episodeStore = {
     return (await q.select('match_id')).map((r) => Number(r.match_id));
   },
 
+  /** Forces a rewrite of every episode of a tournament on its next run (the import was turned back on). */
+  async forceRewrite(db: Executor, tournamentId: number): Promise<void> {
+    await db('speedgaming_episode_matches')
+      .where({ tournament_id: tournamentId })
+      .whereNull('gone_at')
+      .update({ snapshot_hash: 'rewrite' });
+  },
+
   /** Forces a rewrite of episodes that involve `userId` (after a merge moved that user's rows). */
   async touchUser(db: Executor, userId: number): Promise<void> {
     await db('speedgaming_episode_matches')

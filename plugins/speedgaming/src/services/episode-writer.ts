@@ -9,7 +9,8 @@ import { SG_ACTOR, type SgContext } from './sg-context.js';
 
 /** What importing one episode did. */
 export type EpisodeOutcome =
-  | { kind: 'imported' | 'updated'; matchId: number; changes: string[] }
+  | { kind: 'imported'; matchId: number; changes: string[] }
+  | { kind: 'updated'; matchId: number; changes: string[]; written: boolean }
   | { kind: 'unchanged' }
   | { kind: 'skipped'; reason: string };
 
@@ -99,19 +100,21 @@ export async function writeEpisode(
       ...(match.streamChannelId !== plan.streamChannelId ? { streamChannelId: plan.streamChannelId } : {}),
       ...(match.players.map((p) => p.userId).join() !== plan.players.join() ? { players: plan.players } : {}),
     };
+    const moved = new Date(match.scheduledAt).getTime() !== next.scheduledAt.getTime();
     if (Object.keys(patch).length) await matches.update(match.id, patch, SG_ACTOR, trx);
-    if (new Date(match.scheduledAt).getTime() !== next.scheduledAt.getTime()) {
-      await matches.reschedule(match.id, next.scheduledAt, SG_ACTOR, trx);
-    }
+    if (moved) await matches.reschedule(match.id, next.scheduledAt, SG_ACTOR, trx);
     await save(match.id);
     const changes = row.snapshot
       ? diffImport(fromStored(row.snapshot), next).map((c) => c.kind)
       : ['resynced'];
-    return { kind: 'updated', matchId: match.id, changes: [...new Set(changes)] };
+    // `written` false: only SpeedGaming data the match does not hold changed (e.g. a `ready` flag).
+    const written = moved || Object.keys(patch).length > 0;
+    return { kind: 'updated', matchId: match.id, changes: [...new Set(changes)], written };
   });
   if (outcome.kind === 'imported' || outcome.kind === 'updated') {
     try {
-      await syncCrew(ctx, s.orgId, outcome.matchId, plan.crew);
+      const crewChanges = await syncCrew(ctx, s.orgId, outcome.matchId, plan.crew);
+      if (outcome.kind === 'updated' && !outcome.written && crewChanges === 0) return { kind: 'unchanged' };
     } catch (error) {
       // The next run sees a different hash and tries the crew again.
       await ctx

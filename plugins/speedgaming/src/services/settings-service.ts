@@ -83,6 +83,8 @@ export function settingsService(ctx: SgContext) {
         // Turning the import on (or changing what it reads) makes it due at once.
         if (next.importEnabled && (!current.importEnabled || change.eventSlugs)) next.nextRunAt = clock.now();
         await settingsRepository.save(trx, next, clock.now());
+        // Back on: matches may have been edited by hand meanwhile, so the next run rewrites them all.
+        if (next.importEnabled && !current.importEnabled) await episodeStore.forceRewrite(trx, tournamentId);
         if (next.importEnabled !== current.importEnabled) {
           await applyOwnership(
             ctx,
