@@ -19,7 +19,8 @@ const definedOnly = (obj: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined));
 
 function fromEnv(env: Env): Record<string, unknown> {
-  const plugins = pick(env, 'RACEDESK_PLUGINS');
+  // Set but empty means "no plugins"; unset means all first-party plugins.
+  const plugins = env.RACEDESK_PLUGINS;
   return definedOnly({
     databaseUrl: pick(env, 'DATABASE_URL'),
     dataDir: pick(env, 'RACEDESK_DATA_DIR'),
