@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
+import { notFound } from '../errors.js';
 import { Slug } from '../orgs/org-schemas.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import { Id, TournamentParams } from '../tournaments/tournament-schemas.js';
@@ -50,9 +51,9 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
       },
       async (request) => {
         const orgId = request.racedesk.org!.id;
-        const items = (await db('matches').where({ id: request.params.id, org_id: orgId }).first('id'))
-          ? await crew.ofMatches([request.params.id])
-          : [];
+        if (!(await db('matches').where({ id: request.params.id, org_id: orgId }).first('id')))
+          throw notFound('RD_MATCH_NOT_FOUND', `No match ${request.params.id}`);
+        const items = await crew.ofMatches([request.params.id]);
         return { items, needs: needsOf(await wantedFor(request.params.id), items) };
       },
     );
@@ -155,16 +156,15 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
       async (request) => {
         const orgId = request.racedesk.org!.id;
         const t = await db('tournaments').where({ id: request.params.id, org_id: orgId }).first('crew_needs');
-        const matches = t
-          ? await db('matches')
-              .where({ tournament_id: request.params.id })
-              .whereNull('cancelled_at')
-              .whereNull('finished_at')
-              .where('scheduled_at', '>=', clock.now())
-              .orderBy(['scheduled_at', 'id'])
-              .limit(100)
-              .select('id', 'title', 'scheduled_at')
-          : [];
+        if (!t) throw notFound('RD_TOURNAMENT_NOT_FOUND', `No tournament ${request.params.id}`);
+        const matches = await db('matches')
+          .where({ tournament_id: request.params.id })
+          .whereNull('cancelled_at')
+          .whereNull('finished_at')
+          .where('scheduled_at', '>=', clock.now())
+          .orderBy(['scheduled_at', 'id'])
+          .limit(100)
+          .select('id', 'title', 'scheduled_at');
         const all = await crew.ofMatches(matches.map((m) => m.id));
         return {
           items: matches.map((m) => ({
