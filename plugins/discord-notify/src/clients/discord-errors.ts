@@ -3,7 +3,7 @@ import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 /** What a failed Discord call means for whoever asked for it. */
 export type DiscordFailure =
   | { kind: 'permanent'; code: number | null; reason: string }
-  | { kind: 'rate-limited'; retryAfterMs: number; reason: string }
+  | { kind: 'rate-limited'; retryAfterMs: number; bucket: string; limit: number; reason: string }
   | { kind: 'retryable'; reason: string }
   | { kind: 'unauthorized'; reason: string };
 
@@ -28,7 +28,10 @@ export function classifyDiscordError(error: unknown): DiscordFailure {
     return {
       kind: 'rate-limited',
       retryAfterMs: Math.max(1, Math.ceil(error.retryAfter)),
-      reason: `rate limited on ${error.route}`,
+      // One schedule per Discord bucket: the global limit, or a route and its major parameter.
+      bucket: error.global ? 'global' : `${error.method} ${error.route}:${error.majorParameter}`,
+      limit: Number.isFinite(error.limit) && error.limit > 0 ? error.limit : 1,
+      reason: `rate limited on ${error.global ? 'the global limit' : error.route}`,
     };
   }
   if (error instanceof DiscordAPIError) {

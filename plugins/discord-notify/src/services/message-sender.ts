@@ -1,27 +1,21 @@
 import { createHash } from 'node:crypto';
-import { type DeliveryOutcome, delivered, failDelivery, retryDelivery } from '@racedesk/core';
 import { Routes } from 'discord.js';
 import type { DiscordBot } from '../clients/discord-bot.js';
-import { classifyDiscordError } from '../clients/discord-errors.js';
+import { classifyDiscordError, type DiscordFailure } from '../clients/discord-errors.js';
 import type { MessageBody } from '../clients/embed.js';
 import type { DiscordNotifyContext } from './runtime.js';
 
 /** Discord's nonce is at most 25 characters: a digest of the delivery's idempotency key. */
 export const nonceOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 25);
 
-/** What a failed call means for the delivery. */
-export function outcomeOf(error: unknown): DeliveryOutcome {
-  const failure = classifyDiscordError(error);
-  if (failure.kind === 'permanent') return failDelivery(failure.reason);
-  if (failure.kind === 'rate-limited') return retryDelivery(failure.reason, failure.retryAfterMs);
-  return retryDelivery(failure.reason);
-}
+/** A send either went through or failed; `maybeSent` when Discord may have created it anyway. */
+export type SendResult = { ok: true } | { ok: false; failure: DiscordFailure; maybeSent: boolean };
 
 /**
  * Posts one message for one delivery, at most once: a key already sent is skipped, the message
  * carries a nonce with `enforce_nonce` (Discord answers the first message to a repeated nonce),
- * and a retry first looks for the nonce among the channel's recent messages, in case the previous
- * try reached Discord but its answer was lost.
+ * and after a try whose answer was lost the channel's recent messages are searched for the nonce
+ * before sending again.
  */
 export function messageSender(ctx: DiscordNotifyContext) {
   async function alreadySent(key: string): Promise<boolean> {
@@ -40,14 +34,10 @@ export function messageSender(ctx: DiscordNotifyContext) {
       .ignore();
   }
   async function findByNonce(bot: DiscordBot, channelId: string, nonce: string): Promise<string | null> {
-    try {
-      const recent = (await bot.rest.get(Routes.channelMessages(channelId), {
-        query: new URLSearchParams({ limit: '50' }),
-      })) as Array<{ id: string; nonce?: string | number; author?: { id: string } }>;
-      return recent.find((m) => String(m.nonce ?? '') === nonce && m.author?.id === bot.userId)?.id ?? null;
-    } catch {
-      return null;
-    }
+    const recent = (await bot.rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ limit: '50' }),
+    })) as Array<{ id: string; nonce?: string | number; author?: { id: string } }>;
+    return recent.find((m) => String(m.nonce ?? '') === nonce && m.author?.id === bot.userId)?.id ?? null;
   }
 
   return {
@@ -56,25 +46,29 @@ export function messageSender(ctx: DiscordNotifyContext) {
       key: string,
       channelId: string,
       body: MessageBody,
-      attempt: number,
-    ): Promise<DeliveryOutcome> {
-      if (await alreadySent(key)) return delivered();
+      options: { maybeSentBefore: boolean },
+    ): Promise<SendResult> {
+      if (await alreadySent(key)) return { ok: true };
       const nonce = nonceOf(key);
-      if (attempt > 1) {
-        const found = await findByNonce(bot, channelId, nonce);
+      try {
+        const found = options.maybeSentBefore ? await findByNonce(bot, channelId, nonce) : null;
         if (found) {
           await remember(key, channelId, found);
-          return delivered();
+          return { ok: true };
         }
+      } catch (error) {
+        return { ok: false, failure: classifyDiscordError(error), maybeSent: true };
       }
       try {
         const message = (await bot.rest.post(Routes.channelMessages(channelId), {
           body: { ...body, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } },
         })) as { id: string };
         await remember(key, channelId, message.id);
-        return delivered();
+        return { ok: true };
       } catch (error) {
-        return outcomeOf(error);
+        const failure = classifyDiscordError(error);
+        // A 5xx or a lost connection says nothing about whether Discord created the message.
+        return { ok: false, failure, maybeSent: failure.kind === 'retryable' };
       }
     },
   };

@@ -4,6 +4,7 @@ import type { DiscordNotifyConfigValue } from '../schemas/plugin-config.js';
 import { MATCH_TEMPLATES } from '../templates/match-templates.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { ROOM_TEMPLATES } from '../templates/room-templates.js';
+import { RetryPacer } from './retry-pacer.js';
 
 /** The plugin's context with its config typed. */
 export type DiscordNotifyContext = PluginContext<DiscordNotifyConfigValue>;
@@ -25,6 +26,8 @@ export interface DiscordNotifyRuntime {
   starting: Promise<DiscordBot | null> | null;
   /** Message templates by event type: the defaults plus those other plugins register. */
   templates: TemplateRegistry;
+  /** Spreads retries of rate-limited deliveries over Discord's windows. */
+  pacer: RetryPacer;
 }
 
 // The core does not hand plugins its instance config, so the plugin reads the RACEDESK_* variables the
@@ -52,7 +55,13 @@ export function runtimeOf(ctx: DiscordNotifyContext): DiscordNotifyRuntime {
   if (!runtime) {
     const templates = new TemplateRegistry();
     for (const template of [...MATCH_TEMPLATES, ...ROOM_TEMPLATES]) templates.register(template);
-    runtime = { settings: resolveSettings(ctx.config), bot: null, starting: null, templates };
+    runtime = {
+      settings: resolveSettings(ctx.config),
+      bot: null,
+      starting: null,
+      templates,
+      pacer: new RetryPacer(ctx.clock),
+    };
     runtimes.set(ctx, runtime);
   }
   return runtime;
