@@ -3,6 +3,8 @@ import { badRequest } from '../errors.js';
 // An offset (Z or ±hh:mm) is required: a local time means a different instant in every time zone.
 const WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)$/i;
 const LOCAL = /^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)?$/;
+// `2030-01-07T19:00:00+01:00` in an unencoded query string arrives as `...T19:00:00 01:00`.
+const PLUS_AS_SPACE = /T[\d:.]+ \d\d:?\d\d$/;
 
 /**
  * Parses an ISO 8601 instant with an offset (`2030-01-07T18:00:00Z`, `2030-01-07T19:00+01:00`).
@@ -12,7 +14,9 @@ export function parseInstant(value: string, field: string): Date {
   if (!WITH_OFFSET.test(value)) {
     const hint = LOCAL.test(value)
       ? `"${value}" has no offset; add Z for UTC or the offset of its time zone, e.g. ${value.length > 10 ? value : `${value}T18:00`}Z`
-      : `"${value}" is not an ISO 8601 time, e.g. 2030-01-07T18:00:00Z`;
+      : PLUS_AS_SPACE.test(value)
+        ? `"${value}" lost its "+" (a query string reads + as a space); send it as %2B`
+        : `"${value}" is not an ISO 8601 time, e.g. 2030-01-07T18:00:00Z`;
     throw badRequest('RD_TIME_OFFSET_REQUIRED', `${field} must be an ISO 8601 time with an offset: ${hint}`);
   }
   const date = new Date(value);
