@@ -1,4 +1,4 @@
-import { botActions } from '../clients/bot-actions.js';
+import { type BotActionFrame, botActions } from '../clients/bot-actions.js';
 import type { RacetimeChatMessage } from '../clients/chat-message.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
 import type { ChatCommands } from './chat-commands.js';
@@ -13,7 +13,13 @@ interface FollowedRoom {
   invitesSent: Set<string>;
   accepted: Set<string>;
   noticePosted: boolean;
+  /** Recent actions, resent after a reconnect that followed a refused token (racetime.gg keeps no ids). */
+  recent: BotActionFrame[];
+  resend: boolean;
 }
+
+const PERMISSION_DENIED = 'Permission denied. Check your authorization token.';
+const RECENT_ACTIONS = 10;
 
 /**
  * The room sockets this instance holds (one per room, `/ws/o/bot/{slug}`). Updates of a room are
@@ -78,7 +84,19 @@ export class RoomTracker {
       invitesSent: new Set(),
       accepted: new Set(),
       noticePosted: false,
+      recent: [],
+      resend: false,
     };
+    // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
+    // then the recent actions go again (chat guids and invite guards make repeats harmless).
+    socket.on('action-error', (errors) => {
+      if (errors.includes(PERMISSION_DENIED)) room.resend = true;
+    });
+    socket.on('status', (status) => {
+      if (status !== 'open' || !room.resend) return;
+      room.resend = false;
+      for (const frame of room.recent) socket.send(frame);
+    });
     socket.on('race', (update) => this.enqueue(name, room, () => this.onRace(name, room, update)));
     socket.on('chat', (message) => this.enqueue(name, room, () => this.onChat(name, room, message)));
     socket.on('protocol-error', (error) =>
@@ -102,6 +120,12 @@ export class RoomTracker {
   /** Waits until every update received so far has been applied (tests, shutdown). */
   async idle(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((r) => r.queue));
+  }
+
+  private send(room: FollowedRoom, frame: BotActionFrame): void {
+    room.recent.push(frame);
+    if (room.recent.length > RECENT_ACTIONS) room.recent.shift();
+    room.socket.send(frame);
   }
 
   private restart(name: string): void {
@@ -132,12 +156,12 @@ export class RoomTracker {
     for (const { racetimeId } of row.invited) {
       if (present.has(racetimeId) || room.invitesSent.has(racetimeId)) continue;
       room.invitesSent.add(racetimeId);
-      room.socket.send(botActions.invite(racetimeId));
+      this.send(room, botActions.invite(racetimeId));
     }
     for (const id of acceptRequests) {
       if (room.accepted.has(id)) continue;
       room.accepted.add(id);
-      room.socket.send(botActions.acceptRequest(id));
+      this.send(room, botActions.acceptRequest(id));
     }
   }
 
@@ -152,7 +176,8 @@ export class RoomTracker {
       ),
     );
     const reasons = [...new Set(row.not_invited.map((p) => p.reason))].join('; ');
-    room.socket.send(
+    this.send(
+      room,
       botActions.message(`Could not invite ${names.join(', ')}: ${reasons}.`, {
         guid: `rd-uninvited-${row.match_id}-${row.attempt}`,
       }),
@@ -161,6 +186,6 @@ export class RoomTracker {
 
   private async onChat(name: string, room: FollowedRoom, message: RacetimeChatMessage): Promise<void> {
     const reply = await this.commands.handle(name, message);
-    if (reply) room.socket.send(botActions.message(reply, { guid: `rd-cmd-${message.id.toLowerCase()}` }));
+    if (reply) this.send(room, botActions.message(reply, { guid: `rd-cmd-${message.id.toLowerCase()}` }));
   }
 }

@@ -10,6 +10,8 @@ export interface FaultControls {
   ): void;
   /** The next `count` requests to `path` are never answered (client timeout) until `releaseHung()`. */
   hangNext(path: PathMatcher, options?: { count?: number; method?: string }): void;
+  /** The next `count` requests to `path` take effect (e.g. a startrace opens its room) but are never answered. */
+  hangAfterNext(path: PathMatcher, options?: { count?: number; method?: string }): void;
   /** Resets the connections of hung requests. */
   releaseHung(): void;
   /** Delays frames to sockets of `slug` (or of all races) by `ms` of clock time; 0 turns it off. */
@@ -29,6 +31,7 @@ export function createFaultControls(state: EmulatorState, faults: FaultInjector)
   return {
     failNext: (path, options) => faults.failNext(path, options),
     hangNext: (path, options) => faults.hangNext(path, options),
+    hangAfterNext: (path, options) => faults.hangAfterNext(path, options),
     releaseHung: () => faults.releaseHung(),
     delayFrames: (ms, slug) => faults.delayFrames(ms, slug),
     expireTokens: (filter = {}) =>

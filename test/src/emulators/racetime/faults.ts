@@ -3,7 +3,10 @@ import type { ServerResponse } from 'node:http';
 /** Which requests a fault applies to: an exact path, a glob with `*`, or a RegExp on the path. */
 export type PathMatcher = string | RegExp;
 
-type HttpFaultEffect = { kind: 'status'; status: number; body: string } | { kind: 'hang' };
+type HttpFaultEffect =
+  | { kind: 'status'; status: number; body: string }
+  | { kind: 'hang' }
+  | { kind: 'hang-after' };
 
 interface HttpFaultRule {
   match: PathMatcher;
@@ -50,6 +53,19 @@ export class FaultInjector {
       method: options.method?.toUpperCase(),
       remaining: options.count ?? 1,
       effect: { kind: 'hang' },
+    });
+  }
+
+  /**
+   * The next `count` requests to `path` are handled (a startrace creates its room) but never answered:
+   * the client times out not knowing whether its write happened.
+   */
+  hangAfterNext(path: PathMatcher, options: { count?: number; method?: string } = {}): void {
+    this.rules.push({
+      match: path,
+      method: options.method?.toUpperCase(),
+      remaining: options.count ?? 1,
+      effect: { kind: 'hang-after' },
     });
   }
 

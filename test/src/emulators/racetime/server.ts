@@ -57,17 +57,23 @@ async function handleRequest(state: EmulatorState, req: IncomingMessage, res: Se
     record(0);
     return;
   }
-  const reply: HttpReply = fault
-    ? { status: fault.status, headers: { 'Content-Type': 'text/plain' }, body: fault.body }
-    : route(state, {
-        req,
-        method,
-        path: url.pathname,
-        query: url.searchParams,
-        body,
-        form: new URLSearchParams(isForm ? body : ''),
-        params: [],
-      });
+  const reply: HttpReply =
+    fault?.kind === 'status'
+      ? { status: fault.status, headers: { 'Content-Type': 'text/plain' }, body: fault.body }
+      : route(state, {
+          req,
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          body,
+          form: new URLSearchParams(isForm ? body : ''),
+          params: [],
+        });
+  if (fault?.kind === 'hang-after') {
+    state.faults.hold(res);
+    record(0);
+    return;
+  }
   const headers: Record<string, string> = { ...reply.headers };
   const origin = req.headers.origin;
   if (origin) {
@@ -106,7 +112,7 @@ export async function startServer(state: EmulatorState, port: number): Promise<E
         at: state.clock.now(),
       });
     const fault = state.faults.take('GET', url.pathname);
-    if (fault?.kind === 'hang') {
+    if (fault?.kind === 'hang' || fault?.kind === 'hang-after') {
       pendingUpgrades.add(socket);
       return record(0);
     }
