@@ -21,10 +21,17 @@ export function parseInstant(value: string, field: string): Date {
   }
   const date = new Date(value);
   const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999) {
+  if (Number.isNaN(date.getTime()) || year < 1970 || year > 9999 || !realCalendarTime(value)) {
     throw badRequest('RD_TIME_INVALID', `${field} is not a valid time: "${value}"`);
   }
   return date;
+}
+
+/** `Date` rolls 2030-02-30 over into March and accepts 24:00; a time must name a real day and clock time. */
+function realCalendarTime(value: string): boolean {
+  const [y, mo, d, h, mi, sec] = (value.match(/\d+/g) ?? []).map(Number) as number[];
+  const days = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  return mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= days && h! < 24 && mi! < 60 && (sec ?? 0) < 60;
 }
 
 const DURATION = /^T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?$/;

@@ -41,7 +41,7 @@ export const MatchStateChanged = defineEvent(
   WithMatch({ from: MatchStateSchema, to: MatchStateSchema }),
   'A match changed state',
 );
-/** Players were added or removed. */
+/** Players were added, removed or reseated (`added` and `removed` are empty for a new seat order). */
 export const MatchPlayersChanged = defineEvent(
   'core.match.players_changed',
   WithMatch({ added: Type.Array(Type.Integer()), removed: Type.Array(Type.Integer()) }),

@@ -88,7 +88,10 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
       });
     },
 
-    /** Title, round, stream channel and players; players are refused (409) when a plugin owns them. */
+    /**
+     * Title, round, stream channel and players (seat order); players are refused (409) when a plugin
+     * owns them. Emits `updated` for changed fields and `players_changed` for a new line-up.
+     */
     async update(key: MatchKey, patch: MatchPatch, actor: Actor, trx?: Knex.Transaction): Promise<MatchView> {
       const { id, orgId } = keyOf(key);
       return inTransaction(db, trx, async (t) => {
@@ -97,47 +100,49 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
         const before = await service.get(id, t);
         if (patch.players) await automation.assertFree(id, 'players', actor, t);
         await checkStreamChannel(t, locked.org_id, patch.streamChannelId);
-        const fields = {
-          ...(patch.title !== undefined ? { title: patch.title } : {}),
-          ...(patch.round !== undefined ? { round: patch.round } : {}),
-          ...(patch.streamChannelId !== undefined ? { stream_channel_id: patch.streamChannelId } : {}),
-        };
+        // Only what really differs counts: a no-op patch writes, audits and announces nothing.
+        const changed = (['title', 'round', 'streamChannelId'] as const).filter(
+          (k) => patch[k] !== undefined && patch[k] !== before[k],
+        );
+        const old = before.players.map((p) => p.userId);
+        const seats = patch.players && patch.players.join() !== old.join() ? patch.players : undefined;
+        if (!changed.length && !seats) return before;
+        if (seats && before.recordedAt)
+          throw conflict('RD_MATCH_RECORDED', 'Players cannot change after results were recorded');
+        const added = seats ? seats.filter((u) => !old.includes(u)) : [];
+        const removed = seats ? old.filter((u) => !seats.includes(u)) : [];
+        await checkPlayers(t, added);
+        const column = { title: 'title', round: 'round', streamChannelId: 'stream_channel_id' } as const;
         await t('matches')
           .where({ id })
-          .update({ ...fields, updated_at: clock.now() });
-        const meta = { actor, orgId: locked.org_id };
-        let added: number[] = [];
-        let removed: number[] = [];
-        if (patch.players) {
-          const old = before.players.map((p) => p.userId);
-          added = patch.players.filter((u) => !old.includes(u));
-          removed = old.filter((u) => !patch.players!.includes(u));
-          if (added.length || removed.length || old.join() !== patch.players.join()) {
-            if (before.recordedAt)
-              throw conflict('RD_MATCH_RECORDED', 'Players cannot change after results were recorded');
-            await checkPlayers(t, added);
-            await t('match_players').where({ match_id: id }).del();
-            if (patch.players.length)
-              await t('match_players').insert(
-                patch.players.map((userId, i) => ({ match_id: id, user_id: userId, seat: i + 1 })),
-              );
-          }
+          .update({
+            ...Object.fromEntries(changed.map((k) => [column[k], patch[k]])),
+            updated_at: clock.now(),
+          });
+        if (seats) {
+          await t('match_players').where({ match_id: id }).del();
+          if (seats.length)
+            await t('match_players').insert(
+              seats.map((userId, i) => ({ match_id: id, user_id: userId, seat: i + 1 })),
+            );
         }
         const after = await service.get(id, t);
+        const meta = { actor, orgId: locked.org_id };
         await audit.record(
           {
-            actor,
-            orgId: locked.org_id,
+            ...meta,
             action: 'match.updated',
             target: { type: 'match', id },
-            details: patch,
+            details: {
+              ...Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
+              ...(seats ? { players: { from: old, to: seats } } : {}),
+            },
           },
           t,
         );
-        const changed = Object.keys(fields).length ? Object.keys(patch).filter((k) => k !== 'players') : [];
         if (changed.length) await bus.emit(MatchUpdated, { match: snapshotOf(after), changed }, meta, t);
-        if (added.length || removed.length)
-          await bus.emit(MatchPlayersChanged, { match: snapshotOf(after), added, removed }, meta, t);
+        // A new seat order alone is a change too (seats decide e.g. room invites and brackets).
+        if (seats) await bus.emit(MatchPlayersChanged, { match: snapshotOf(after), added, removed }, meta, t);
         return after;
       });
     },
