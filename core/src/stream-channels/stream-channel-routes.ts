@@ -11,7 +11,7 @@ import {
 
 const tags = ['stream channels'];
 
-/** `POST/GET .../stream-channels`, `PATCH .../stream-channels/:id`. */
+/** `POST/GET .../stream-channels`, `GET/PATCH .../stream-channels/:id` (deactivated, never deleted). */
 export function streamChannelRoutes(channels: StreamChannelService) {
   return async (app: RacedeskApp): Promise<void> => {
     app.post(
@@ -46,6 +46,18 @@ export function streamChannelRoutes(channels: StreamChannelService) {
         items: await channels.list(request.racedesk.org!.id, request.query.active === true),
         nextCursor: null,
       }),
+    );
+    app.get(
+      '/api/v1/orgs/:org/stream-channels/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One stream channel',
+          params: TournamentParams,
+          response: { 200: StreamChannel },
+        },
+      },
+      async (request) => channels.get(request.racedesk.org!.id, request.params.id),
     );
     app.patch(
       '/api/v1/orgs/:org/stream-channels/:id',
