@@ -1,0 +1,125 @@
+import { createTestDatabase } from '@racedesk/testkit';
+import t from 'tap';
+import { type League, league, type Player, until } from '../helpers/league.js';
+import { api } from '../helpers/people.js';
+import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.js';
+
+/** A match whose room is open with both players in, racing (in progress). */
+async function raceUnderWay(rt: RacetimeTestApp, lg: League, players: Player[]) {
+  const matchId = await lg.match('2030-01-07T12:30:00Z', players);
+  await rt.clock.advance('1s');
+  const slug = (await lg.room(matchId)).slug!.split('/')[1]!;
+  await until('everyone invited', () => rt.emulator.races.require(slug).entrants.length === players.length);
+  for (const p of players) {
+    rt.emulator.players.acceptInvite(slug, p.racetime.id);
+    rt.emulator.players.ready(slug, p.racetime.id);
+  }
+  await rt.clock.advance('16s');
+  await until('match started', async () => (await matchOf(rt, lg, matchId)).state === 'started');
+  await rt.clock.advance('30s');
+  return { matchId, slug };
+}
+
+const matchOf = (rt: RacetimeTestApp, lg: League, id: number) =>
+  api<{
+    state: string;
+    players: Array<{ userId: number; finishRank: number | null; status: string | null }>;
+  }>(rt.app, lg.mod, 'GET', `/api/v1/orgs/${lg.org.slug}/matches/${id}`);
+
+const eventsNamed = (rt: RacetimeTestApp, name: string) =>
+  rt.app.racedesk.db('events').where({ name }).orderBy('id').pluck('payload');
+
+t.test('a socket dropped mid-race reconnects: nothing lost, nothing duplicated', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const lg = await league(rt);
+  const [mario, luigi] = [await lg.player('Mario'), await lg.player('Luigi')];
+  const { matchId, slug } = await raceUnderWay(rt, lg, [mario, luigi]);
+
+  t.equal(rt.emulator.faults.dropSockets(slug), 1, 'the room socket is dropped');
+  rt.emulator.players.finish(slug, mario.racetime.id); // while we are away
+  await rt.clock.advance('2s'); // backoff
+  await until('reconnected', () => rt.emulator.races.socketCount(slug) === 1);
+  rt.emulator.players.forfeit(slug, luigi.racetime.id);
+  const match = await until('results recorded', async () => {
+    const m = await matchOf(rt, lg, matchId);
+    return m.state === 'recorded' ? m : undefined;
+  });
+  t.match(
+    match.players.find((p) => p.userId === mario.person.userId),
+    { finishRank: 1, status: 'done' },
+  );
+  t.match(
+    match.players.find((p) => p.userId === luigi.person.userId),
+    { finishRank: null, status: 'dnf' },
+  );
+  const done = (await eventsNamed(rt, 'racetime.entrant.status_changed')).filter(
+    (p: { newStatus: string }) => p.newStatus === 'done',
+  );
+  t.equal(done.length, 1, 'the finish seen while away is announced once');
+  t.equal(
+    (await eventsNamed(rt, 'racetime.entrant.joined')).length,
+    0,
+    'the reconnect baseline announces no joins',
+  );
+  t.equal((await eventsNamed(rt, 'racetime.entrant.left')).length, 0, 'and no leaves');
+  const statuses = (await eventsNamed(rt, 'racetime.race.status_changed')).map(
+    (p: { newStatus: string }) => p.newStatus,
+  );
+  t.same(statuses, ['pending', 'in_progress', 'finished']);
+});
+
+t.test(
+  'the bot token expires mid-race: the socket moves to a new token and commands still answer',
+  async (t) => {
+    const rt = await racetimeTestApp(t);
+    const lg = await league(rt);
+    const [mario, luigi] = [await lg.player('Mario'), await lg.player('Luigi')];
+    const { matchId, slug } = await raceUnderWay(rt, lg, [mario, luigi]);
+    t.ok(rt.emulator.faults.expireTokens({ clientId: lg.bot.clientId }) > 0);
+    rt.emulator.players.say(slug, mario.racetime.id, '!status');
+    const reply = await rt.emulator.log.waitForChat(
+      (c) => c.slug === slug && c.message.is_bot && /^Race in progress/.test(c.message.message),
+    );
+    t.match(reply.message.message, '2 entrants');
+    rt.emulator.players.finish(slug, mario.racetime.id);
+    rt.emulator.players.finish(slug, luigi.racetime.id);
+    await until('results recorded', async () => (await matchOf(rt, lg, matchId)).state === 'recorded');
+  },
+);
+
+t.test('after a restart the rooms in progress are rejoined and their results recorded', async (t) => {
+  // The database outlives the first process (a test app drops a database it created when it closes).
+  const database = await createTestDatabase();
+  t.teardown(() => database.drop());
+  const first = await racetimeTestApp(t, { instanceId: 'before', database });
+  const lg = await league(first);
+  const [mario, luigi] = [await lg.player('Mario'), await lg.player('Luigi')];
+  const { matchId, slug } = await raceUnderWay(first, lg, [mario, luigi]);
+  await first.close();
+  t.equal(first.emulator.races.socketCount(slug), 0, 'nobody follows the room while down');
+  first.emulator.players.finish(slug, luigi.racetime.id);
+  await first.clock.advance('2s');
+  first.emulator.players.finish(slug, mario.racetime.id);
+
+  const second = await racetimeTestApp(t, {
+    instanceId: 'after',
+    clock: first.clock,
+    emulator: first.emulator,
+    database,
+  });
+  await until('rejoined', () => second.emulator.races.socketCount(slug) === 1);
+  const match = await until('results recorded', async () => {
+    const m = await matchOf(second, lg, matchId);
+    return m.state === 'recorded' ? m : undefined;
+  });
+  t.match(
+    match.players.find((p) => p.userId === luigi.person.userId),
+    { finishRank: 1, status: 'done' },
+  );
+  t.match(
+    match.players.find((p) => p.userId === mario.person.userId),
+    { finishRank: 2, status: 'done' },
+  );
+  const joined = await eventsNamed(second, 'racetime.bot.joined_race');
+  t.equal(joined.length, 2, 'joined once before and once after the restart');
+});
