@@ -2,7 +2,10 @@ import { defineEvent, defineNotification, type NotificationType } from '@racedes
 import { Type } from 'typebox';
 
 // Other plugins' events, referenced by name only (a plugin never imports another plugin's code).
-const loose = Type.Object({ matchId: Type.Integer() }, { additionalProperties: true });
+const loose = Type.Object(
+  { matchId: Type.Union([Type.Integer(), Type.Null()]) },
+  { additionalProperties: true },
+);
 const RoomCreated = defineEvent('racetime.room.created', loose, "A match's race room was opened");
 const RoomSkipped = defineEvent('racetime.room.skipped', loose, "A match's race room was not opened");
 const RoomAtRisk = defineEvent(
@@ -19,10 +22,11 @@ export const OPTIONAL_NOTIFICATIONS: NotificationType[] = [
   defineNotification({
     event: RoomCreated,
     description: 'The race room of your match opened (with the room link)',
-    recipients: async (e, lookup) => [
-      ...(await lookup.matchPlayers(e.payload.matchId)),
-      ...(await lookup.matchCrew(e.payload.matchId)),
-    ],
+    // Rooms opened outside a match (matchId null) have nobody to tell.
+    recipients: async (e, lookup) =>
+      e.payload.matchId === null
+        ? []
+        : [...(await lookup.matchPlayers(e.payload.matchId)), ...(await lookup.matchCrew(e.payload.matchId))],
   }),
   defineNotification({
     event: RoomSkipped,

@@ -1,3 +1,4 @@
+import type { PluginDefinition } from '@racedesk/core';
 import {
   createTestApp,
   type DiscordEmulator,
@@ -32,6 +33,8 @@ export interface DiscordTestAppOptions {
   /** Hold a gateway connection (default false: REST only, faster). */
   gateway?: boolean;
   rateLimits?: DiscordEmulatorOptions['rateLimits'];
+  /** Plugins loaded before discord-notify (e.g. a stand-in declaring another plugin's events). */
+  before?: PluginDefinition[];
 }
 
 /** Starts the emulator and an app pointed at it; closes both (and the bot's client) on teardown. */
@@ -45,7 +48,7 @@ export async function discordTestApp(
   t.teardown(() => emu.close());
   const bot = emu.createBot({ name: 'Racedesk', redirectUris: [CALLBACK_URL] });
   const testApp = await createTestApp({
-    plugins: [plugin],
+    plugins: [...(options.before ?? []), plugin],
     clock,
     t,
     rateLimits: false,

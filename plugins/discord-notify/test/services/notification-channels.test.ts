@@ -93,3 +93,51 @@ t.test('players get a DM embed for each default match notification, end to end',
   t.ok(log.items.length >= 10);
   t.ok(log.items.filter((d) => d.channel === 'discord-dm').every((d) => d.status === 'sent'));
 });
+
+t.test(
+  'a player who opts out of a type on Discord DMs stops getting it; other types still arrive',
+  async (t) => {
+    const env = await discordTestApp(t);
+    const org = await linkedOrg(env);
+    const alice = await discordPerson(env, 'alice');
+    const prefs = await api<{ channels: Array<{ id: string }>; types: Array<{ eventType: string }> }>(
+      env.app,
+      alice,
+      'GET',
+      '/api/v1/me/notifications',
+    );
+    t.ok(
+      prefs.channels.some((c) => c.id === 'discord-dm'),
+      'Discord DMs is a channel people choose',
+    );
+    t.notOk(
+      prefs.channels.some((c) => c.id === 'discord-channel'),
+      'channel posts are not a personal choice',
+    );
+    await api(env.app, alice, 'PUT', '/api/v1/me/notifications', {
+      preferences: [{ eventType: 'core.match.created', channel: 'discord-dm', enabled: false }],
+    });
+    const tournamentId = await createTournament(env, org.slug, org.admin);
+    const match = await createMatch(env, org.slug, org.admin, {
+      tournamentId,
+      scheduledAt: '2030-01-10T18:00:00.000Z',
+      players: [alice.userId],
+    });
+    await env.settle();
+    t.equal(env.emu.dms(alice.discordId).length, 0, 'no "match scheduled" DM');
+    await api(
+      env.app,
+      org.admin,
+      'POST',
+      `/api/v1/orgs/${org.slug}/matches/${match.id}/reschedule`,
+      { scheduledAt: '2030-01-11T18:00:00.000Z' },
+      200,
+    );
+    await env.settle();
+    t.same(
+      env.emu.dms(alice.discordId).map((m) => embedOf(m)?.title),
+      ['Match rescheduled'],
+      'still told about the reschedule',
+    );
+  },
+);

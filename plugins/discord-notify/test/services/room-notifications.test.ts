@@ -1,0 +1,49 @@
+import t from 'tap';
+import { racetimeStandIn, roomOpened, roomSkipped } from '../fixtures/racetime-stand-in.js';
+import { discordDeliveries } from '../helpers/deliveries.js';
+import { discordTestApp } from '../helpers/discord-app.js';
+import { embedOf, field } from '../helpers/embeds.js';
+import { discordPerson, linkedOrg } from '../helpers/linked-org.js';
+import { createMatch, createTournament } from '../helpers/matches.js';
+
+t.test(
+  'players get the room link when their race room opens; organizers get skipped-room alerts',
+  async (t) => {
+    const env = await discordTestApp(t, { before: [racetimeStandIn] });
+    const org = await linkedOrg(env);
+    const tournamentId = await createTournament(env, org.slug, org.admin);
+    const alice = await discordPerson(env, 'alice');
+    const bob = await discordPerson(env, 'bob');
+    const match = await createMatch(env, org.slug, org.admin, {
+      tournamentId,
+      scheduledAt: '2030-01-10T18:00:00Z',
+      players: [alice.userId, bob.userId],
+    });
+    await env.settle();
+
+    const url = 'https://racetime.gg/alttpr/cool-doge-1234';
+    await roomOpened(org.orgId, match.id, tournamentId, url);
+    await env.settle();
+    for (const player of [alice, bob]) {
+      const embed = embedOf(env.emu.dms(player.discordId)[1]);
+      t.match(embed, { title: 'Race room open', url, description: new RegExp(url) });
+      t.equal(field(embed, 'Tournament'), 'Spring League');
+    }
+    t.equal(env.emu.dms(org.admin.discordId).length, 0, 'organizers are not players');
+
+    await roomSkipped(
+      org.orgId,
+      match.id,
+      tournamentId,
+      'player_not_linked',
+      'bob has no racetime.gg account',
+    );
+    await env.settle();
+    const alert = embedOf(env.emu.dms(org.admin.discordId)[0]);
+    t.match(alert, { title: 'Race room not opened', description: 'bob has no racetime.gg account' });
+    t.equal(field(alert, 'Reason'), 'player_not_linked');
+    t.equal(env.emu.dms(alice.discordId).length, 2, 'players do not get organizer alerts');
+    const log = await discordDeliveries(env, org.slug, org.admin, { userId: org.admin.userId });
+    t.match(log, [{ eventType: 'racetime.room.skipped', status: 'sent' }]);
+  },
+);
