@@ -5,6 +5,8 @@ import { InstanceAuditPage } from './pages/instance/instance-audit';
 import { InstanceLayout } from './pages/instance/instance-layout';
 import { InstanceOrgsPage } from './pages/instance/instance-orgs';
 import { InstancePluginsPage } from './pages/instance/instance-plugins';
+import { MatchPage } from './pages/matches/match';
+import { NewMatchPage } from './pages/matches/new-match';
 import { NotFoundPage } from './pages/not-found';
 import { MembersPage } from './pages/org/members';
 import { OrgAuditPage } from './pages/org/org-audit';
@@ -16,7 +18,10 @@ import { PluginsPage } from './pages/org/plugins';
 import { TokensPage } from './pages/org/tokens';
 import { ProfilePage } from './pages/profile';
 import { PersonalLayout } from './pages/profile-layout';
+import { SchedulePage } from './pages/schedule/schedule';
 import { SignInPage } from './pages/sign-in';
+import { TournamentPage } from './pages/tournaments/tournament';
+import { TournamentsPage } from './pages/tournaments/tournaments';
 import { RequireSession } from './session/require-session';
 import { SessionProvider } from './session/session';
 
@@ -32,6 +37,11 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="orgs/:org" element={<OrgLayout />}>
               <Route index element={<OrgOverviewPage />} />
+              <Route path="schedule" element={<SchedulePage />} />
+              <Route path="tournaments" element={<TournamentsPage />} />
+              <Route path="tournaments/:id" element={<TournamentPage />} />
+              <Route path="matches/new" element={<NewMatchPage />} />
+              <Route path="matches/:id" element={<MatchPage />} />
               <Route path="members" element={<MembersPage />} />
               <Route path="plugins" element={<PluginsPage />} />
               <Route path="tokens" element={<TokensPage />} />

@@ -25,10 +25,20 @@ export const formatDateTime = (iso: string, timeZone = viewerTimeZone()) =>
 /** A time in the viewer's zone; hover or focus shows the UTC time. */
 export function Time({ iso, timeOnly }: { iso: string | null | undefined; timeOnly?: boolean }) {
   if (!iso) return <span className="muted">never</span>;
-  const utc = `${iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC`;
+  const utc = `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return (
     <time dateTime={iso} title={utc}>
       {formatter(viewerTimeZone(), !timeOnly).format(new Date(iso))}
     </time>
   );
 }
+
+/** The day of `iso` in the viewer's zone, e.g. "Tuesday, 7 January 2030". */
+export const formatDay = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, {
+    timeZone: viewerTimeZone(),
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(iso));

@@ -16,6 +16,12 @@ function OrgLinks({ org, role, plugins }: Pick<OrgContextValue, 'org' | 'role' |
       <NavLink to={base} end className={link}>
         Overview
       </NavLink>
+      <NavLink to={`${base}/schedule`} className={link}>
+        Schedule
+      </NavLink>
+      <NavLink to={`${base}/tournaments`} className={link}>
+        Tournaments
+      </NavLink>
       <NavLink to={`${base}/members`} className={link}>
         Members
       </NavLink>

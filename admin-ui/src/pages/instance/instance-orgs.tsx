@@ -9,18 +9,10 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
+import { slugFrom } from '../../components/naming';
 import { PageHeader, Section } from '../../components/page-header';
 import { Time, viewerTimeZone } from '../../components/time';
 import { useSession } from '../../session/session';
-
-/** A URL name suggested from an org's name ("Zelda Cup 2030" → "zelda-cup-2030"). */
-const slugFrom = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
 
 function NewOrgForm({ onCreated }: { onCreated: () => void }) {
   const { reload } = useSession();

@@ -5,14 +5,9 @@ import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
+import { timeZoneOptions } from '../../components/naming';
 import { PageHeader, Section } from '../../components/page-header';
 import { useOrg } from '../../org/org-context';
-
-/** IANA zones this browser knows, for the time zone choice. */
-function timeZones(current: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 /** Name, description and time zone of the org (admins). */
 export function OrgSettingsPage() {
@@ -21,10 +16,7 @@ export function OrgSettingsPage() {
   const [description, setDescription] = useState(org.description);
   const [timeZone, setTimeZone] = useState(org.timezone);
   const [saved, setSaved] = useState(false);
-  const zones = useMemo(
-    () => timeZones(org.timezone).map((z) => ({ value: z, label: z.replaceAll('_', ' ') })),
-    [org.timezone],
-  );
+  const zones = useMemo(() => timeZoneOptions(org.timezone), [org.timezone]);
   const save = useMutation((body: Partial<Org>) => api<Org>(`/orgs/${org.slug}`, { method: 'PATCH', body }));
   const fieldErrors = save.error?.fieldErrors() ?? {};
   const dirty = name !== org.name || description !== org.description || timeZone !== org.timezone;

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { CREW_ROLES, type CrewMember, type CrewNeed, type CrewRole } from '../../api/domain-types';
+import { type Member, roleAtLeast } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useMutation } from '../../api/use-mutation';
+import { Button } from '../../components/button';
+import { ConfirmButton } from '../../components/confirm-button';
+import { ErrorNotice } from '../../components/error-notice';
+import { SelectField } from '../../components/field';
+import { Section } from '../../components/page-header';
+import { ResourceView } from '../../components/resource-view';
+import { useLiveFeed } from '../../live/use-live-feed';
+import { useOrg } from '../../org/org-context';
+import { useMe } from '../../session/session';
+
+const ROLE_LABEL: Record<CrewRole, string> = {
+  commentator: 'Commentator',
+  tracker: 'Tracker',
+  restreamer: 'Restreamer',
+};
+
+/** Commentators, trackers and restreamers: needs, sign-ups, approval (moderators) and sign-up (anyone). */
+export function MatchCrew({ matchId }: { matchId: number }) {
+  const { org, role } = useOrg();
+  const me = useMe();
+  const path = `/orgs/${org.slug}/matches/${matchId}/crew`;
+  const crew = useApi<{ items: CrewMember[]; needs: CrewNeed[] }>(path);
+  const members = useApi<{ items: Member[] }>(
+    roleAtLeast(role, 'moderator') ? `/orgs/${org.slug}/members` : null,
+    {
+      limit: 100,
+    },
+  );
+  useLiveFeed(
+    org.slug,
+    (e) => {
+      if ((e.payload as { crew?: { matchId?: number } }).crew?.matchId === matchId) void crew.reload();
+    },
+    ['core.crew.'],
+  );
+  const [newRole, setNewRole] = useState<CrewRole>('commentator');
+  const [who, setWho] = useState('');
+  const moderator = roleAtLeast(role, 'moderator');
+  const act = useMutation(async (method: 'POST' | 'DELETE', suffix: string, body?: unknown) => {
+    await api(`${path}${suffix}`, { method, body });
+    await crew.reload();
+  });
+  return (
+    <Section title="Crew">
+      <ResourceView resource={crew} label="the crew">
+        {({ items, needs }) => (
+          <>
+            <ul className="plain-list needs">
+              {needs.map((n) => (
+                <li key={n.role}>
+                  {ROLE_LABEL[n.role]}s: {n.approved} of {n.needed} approved
+                  {n.pending ? `, ${n.pending} waiting` : ''}
+                </li>
+              ))}
+            </ul>
+            {items.length === 0 ? (
+              <p className="muted">Nobody has signed up yet.</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table" aria-label="Crew">
+                  <tbody>
+                    {items.map((c) => (
+                      <tr key={c.id}>
+                        <td>{c.displayName}</td>
+                        <td>{ROLE_LABEL[c.role]}</td>
+                        <td>
+                          {c.approved ? (
+                            <span className="badge">approved</span>
+                          ) : (
+                            <span className="badge badge-muted">waiting for approval</span>
+                          )}
+                        </td>
+                        <td className="cell-actions">
+                          {moderator ? (
+                            <Button
+                              size="small"
+                              onClick={() =>
+                                void act.run('POST', `/${c.id}/${c.approved ? 'unapprove' : 'approve'}`)
+                              }
+                            >
+                              {c.approved ? 'Withdraw approval' : `Approve ${c.displayName}`}
+                            </Button>
+                          ) : null}
+                          {moderator || c.userId === me.user?.id ? (
+                            <ConfirmButton
+                              label="Remove"
+                              title={`Remove ${c.displayName} from the crew?`}
+                              confirmLabel="Remove"
+                              onConfirm={async () => {
+                                await api(`${path}/${c.id}`, { method: 'DELETE' });
+                                await crew.reload();
+                              }}
+                            >
+                              They are no longer {c.role} of this match.
+                            </ConfirmButton>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <div className="form form-inline">
+              <SelectField
+                label="Crew role"
+                value={newRole}
+                onChange={(e) => setNewRole(e.target.value as CrewRole)}
+                options={CREW_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
+              />
+              {moderator ? (
+                <SelectField
+                  label="Person"
+                  value={who}
+                  onChange={(e) => setWho(e.target.value)}
+                  options={[
+                    { value: '', label: 'Me' },
+                    ...(members.data?.items ?? [])
+                      .filter((m) => m.userId !== me.user?.id)
+                      .map((m) => ({ value: String(m.userId), label: m.displayName })),
+                  ]}
+                />
+              ) : null}
+              <Button
+                busy={act.running}
+                onClick={() =>
+                  void act.run('POST', '', { role: newRole, ...(who ? { userId: Number(who) } : {}) })
+                }
+              >
+                {who ? 'Add to crew' : 'Sign up'}
+              </Button>
+            </div>
+            {act.error ? <ErrorNotice error={act.error} /> : null}
+          </>
+        )}
+      </ResourceView>
+    </Section>
+  );
+}

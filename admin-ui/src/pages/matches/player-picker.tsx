@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Member } from '../../api/types';
+import { Button } from '../../components/button';
+import { SelectField } from '../../components/field';
+
+export interface PickedPlayer {
+  userId: number;
+  displayName: string;
+}
+
+/** Players in seat order, chosen from the org's members. */
+export function PlayerPicker({
+  members,
+  value,
+  onChange,
+  error,
+}: {
+  members: readonly Member[];
+  value: readonly PickedPlayer[];
+  onChange: (players: PickedPlayer[]) => void;
+  error?: string;
+}) {
+  const [choice, setChoice] = useState('');
+  const left = members.filter((m) => !value.some((p) => p.userId === m.userId));
+  const add = () => {
+    const member = left.find((m) => String(m.userId) === choice);
+    if (!member) return;
+    onChange([...value, { userId: member.userId, displayName: member.displayName }]);
+    setChoice('');
+  };
+  return (
+    <fieldset className="fieldset">
+      <legend>Players</legend>
+      {value.length === 0 ? (
+        <p className="muted">No players yet: add them in seat order.</p>
+      ) : (
+        <ol className="plain-list seat-list">
+          {value.map((p, index) => (
+            <li key={p.userId}>
+              <span>
+                Seat {index + 1}: {p.displayName}
+              </span>
+              <Button
+                size="small"
+                variant="ghost"
+                aria-label={`Remove ${p.displayName}`}
+                onClick={() => onChange(value.filter((q) => q.userId !== p.userId))}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="form-inline">
+        <SelectField
+          label="Add player"
+          value={choice}
+          error={error}
+          onChange={(e) => setChoice(e.target.value)}
+          options={[
+            { value: '', label: left.length ? 'Choose a member…' : 'Every member is playing' },
+            ...left.map((m) => ({ value: String(m.userId), label: m.displayName })),
+          ]}
+        />
+        <Button onClick={add} disabled={!choice}>
+          Add player
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
