@@ -204,8 +204,8 @@ t.test(
       await shot('07-phone-schedule');
       await page.getByRole('link', { name: 'Bob Runner vs Carol Runner' }).click();
       await page.getByRole('heading', { name: 'Bob Runner vs Carol Runner', level: 1 }).waitFor();
-      const matchOverflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
+      const matchOverflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
       );
       t.ok(matchOverflow <= 0, `the match page fits too (overflow ${matchOverflow}px)`);
       await shot('08-phone-match');
