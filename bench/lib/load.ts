@@ -8,11 +8,12 @@ export interface LoadResult {
   requestsPerSecond: number;
   requests: number;
   meanLatencyMs: number;
+  p99LatencyMs: number;
 }
 
 interface AutocannonJson {
   requests: { total: number };
-  latency: { average: number };
+  latency: { average: number; p99: number };
   duration: number;
   errors: number;
   timeouts: number;
@@ -23,9 +24,15 @@ interface AutocannonJson {
  * Loads a loopback URL with autocannon in a child process, so the load generator does not share the
  * server's event loop. Bounded by duration here and by a hard kill in case it hangs.
  */
-export function loadUrl(url: string, seconds: number, connections: number): Promise<LoadResult> {
+export function loadUrl(
+  url: string,
+  seconds: number,
+  connections: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   if (!url.startsWith('http://127.0.0.1:')) throw new Error(`refusing to load a non-loopback URL: ${url}`);
-  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), url];
+  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
+  const args = [AUTOCANNON, '--json', '-c', String(connections), '-d', String(seconds), ...headerArgs, url];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -40,6 +47,7 @@ export function loadUrl(url: string, seconds: number, connections: number): Prom
           requestsPerSecond: report.requests.total / report.duration,
           requests: report.requests.total,
           meanLatencyMs: report.latency.average,
+          p99LatencyMs: report.latency.p99,
         });
       },
     );
