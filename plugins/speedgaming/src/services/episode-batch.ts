@@ -59,13 +59,13 @@ export async function importEpisodes(
     s.orgId,
     todo.flatMap((e) => e.channels.slice(0, 1)),
   );
-  for (const next of todo) {
+  await inParallel(todo, WRITERS, async (next) => {
     const unclear = [...next.players, ...next.crew]
       .map((p) => people.ambiguous.get(p.sgId))
       .find((r) => r !== undefined);
     if (unclear) {
       rejections.push({ episodeId: next.externalId, reason: unclear });
-      continue;
+      return;
     }
     const players = [...new Set(next.players.map((p) => people.users.get(p.sgId)!))];
     const crew = new Map<string, WantedCrew>();
@@ -91,5 +91,17 @@ export async function importEpisodes(
         reason: error instanceof Error ? error.message : String(error),
       });
     }
-  }
+  });
+}
+
+// Episodes are independent (own transaction, people and channels resolved up front): a few
+// written at once hide database round trips without crowding the pool.
+const WRITERS = 4;
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }

@@ -87,8 +87,8 @@ export async function resolvePeople(
     const user = await ctx.users.attachDiscordId(userId, discordId, SG_ACTOR);
     for (const [sgId, id] of result.users) if (id === userId) result.users.set(sgId, user.id);
   }
-  for (const p of create) {
-    result.users.set(p.sgId, await createPerson(ctx, orgId, p));
+  for (const [sgId, userId] of await createPeople(ctx, orgId, create)) {
+    result.users.set(sgId, userId);
     result.created++;
   }
   const now = clock.now();
@@ -107,21 +107,35 @@ export async function resolvePeople(
   return result;
 }
 
-/** A new placeholder for one SG person; serialized per person so two instances create one. */
-async function createPerson(ctx: SgContext, orgId: number, p: ImportPerson): Promise<number> {
+/**
+ * Placeholders for new SG people, in one transaction. One creator per org at a time (an advisory
+ * lock), and people another instance created meanwhile are found again, so nobody gets two users.
+ */
+async function createPeople(
+  ctx: SgContext,
+  orgId: number,
+  people: ImportPerson[],
+): Promise<Map<number, number>> {
+  const created = new Map<number, number>();
+  if (!people.length) return created;
   return ctx.db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`speedgaming:person:${orgId}:${p.sgId}`]);
-    const [existing] = await peopleRepository.mapped(trx, orgId, [p.sgId]);
-    if (existing) return existing.userId;
-    let user = await ctx.users.createPlaceholder({ displayName: p.displayName }, SG_ACTOR, trx);
-    if (p.discordId) user = await ctx.users.attachDiscordId(user.id, p.discordId, SG_ACTOR, trx);
-    await peopleRepository.save(
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`speedgaming:people:${orgId}`]);
+    const existing = await peopleRepository.mapped(
       trx,
       orgId,
-      [{ sgId: p.sgId, userId: user.id, displayName: p.displayName, discordTag: p.discordTag }],
-      ctx.clock.now(),
+      people.map((p) => p.sgId),
     );
-    return user.id;
+    for (const m of existing) created.set(m.sgId, m.userId);
+    const rows: { sgId: number; userId: number; displayName: string; discordTag: string | null }[] = [];
+    for (const p of people) {
+      if (created.has(p.sgId)) continue;
+      let user = await ctx.users.createPlaceholder({ displayName: p.displayName }, SG_ACTOR, trx);
+      if (p.discordId) user = await ctx.users.attachDiscordId(user.id, p.discordId, SG_ACTOR, trx);
+      created.set(p.sgId, user.id);
+      rows.push({ sgId: p.sgId, userId: user.id, displayName: p.displayName, discordTag: p.discordTag });
+    }
+    await peopleRepository.save(trx, orgId, rows, ctx.clock.now());
+    return created;
   });
 }
 

@@ -1,0 +1,123 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp, validateConfig } from '@racedesk/core';
+import { plugin } from '@racedesk/plugin-speedgaming';
+import { createTestDatabase, signIn, startSpeedGamingEmulator, TestClock } from '@racedesk/testkit';
+import { defineBenchmark, type Figure } from './lib/define-benchmark.js';
+
+/**
+ * The SpeedGaming import at the issue's scale: a first import of 5,000 episodes with 20,000 people,
+ * then a re-import with nothing changed, through `POST .../sync` against the emulator over HTTP.
+ * Baseline: the same schedule requests and parsing alone (what any importer pays), timed in-process.
+ */
+export default defineBenchmark({
+  name: 'speedgaming-import',
+  description:
+    'first import and no-change re-import of 5,000 episodes / 20,000 people vs fetching the schedule alone',
+  async run({ quick, log }) {
+    const episodes = Number(process.env.BENCH_EPISODES) || (quick ? 500 : 5000);
+    const people = episodes * 4;
+    // A test clock: the import may poll each event once a minute, so the re-import moves it a minute on.
+    const clock = new TestClock(new Date());
+    const sg = await startSpeedGamingEmulator({ clock });
+    const bulk = sg.generateBulk({ episodes, people });
+    const database = await createTestDatabase();
+    const config = validateConfig({
+      secretKey: 'b'.repeat(64),
+      logLevel: 'silent',
+      plugins: { speedgaming: { speedgamingUrl: sg.url, requestAttempts: 1, requestTimeoutMs: 60_000 } },
+    });
+    const app = await buildApp({
+      config,
+      databaseUrl: database.url,
+      plugins: [plugin],
+      clock,
+      role: 'api',
+      logger: false,
+    });
+    await app.ready();
+    let queries = 0;
+    app.racedesk.db.on('query', () => {
+      queries++;
+    });
+    try {
+      const root = await signIn(app, { superadmin: true });
+      const call = async (method: 'POST' | 'PUT', url: string, payload?: object) => {
+        const res = await app.inject({ method, url, headers: root.headers, ...(payload ? { payload } : {}) });
+        if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+        return res.json();
+      };
+      await call('POST', '/api/v1/orgs', { slug: 'bench', name: 'Bench' });
+      await call('PUT', '/api/v1/orgs/bench/plugins/speedgaming', { enabled: true, settings: {} });
+      const tournament = await call('POST', '/api/v1/orgs/bench/tournaments', { slug: 'bulk', name: 'Bulk' });
+      const base = `/api/v1/orgs/bench/speedgaming/tournaments/${tournament.id}`;
+      await call('PUT', `${base}/settings`, {
+        importEnabled: true,
+        eventSlugs: bulk.events.map((e) => e.slug),
+        windowAfter: 'P8D',
+        crewRoles: ['commentator', 'tracker', 'restreamer'],
+      });
+
+      const timed = async () => {
+        queries = 0;
+        const t0 = performance.now();
+        const record = await call('POST', `${base}/sync`);
+        return { record, ms: performance.now() - t0, queries };
+      };
+      const first = await timed();
+      log(`first import: ${JSON.stringify({ ...first.record, rejections: first.record.rejections.length })}`);
+      clock.advance(60_000);
+      const again = await timed();
+      log(`re-import: ${JSON.stringify({ ...again.record, rejections: again.record.rejections.length })}`);
+      if (first.record.imported + first.record.errors < episodes * 0.9 || again.record.imported !== 0) {
+        throw new Error('the import did not do what it should; figures would be meaningless');
+      }
+
+      // Baseline: the same schedule requests plus JSON parsing, nothing written.
+      const window = new URL(`${sg.url}/api/schedule/`);
+      const b0 = performance.now();
+      for (const event of bulk.events) {
+        window.searchParams.set('event', event.slug);
+        window.searchParams.set('from', new Date(clock.now().getTime() - 7_200_000).toISOString());
+        window.searchParams.set('to', new Date(clock.now().getTime() + 8 * 86_400_000).toISOString());
+        JSON.parse(await (await fetch(window)).text());
+      }
+      const fetchMs = performance.now() - b0;
+      const perEpisode = (q: number) => q / episodes;
+      const figures: Figure[] = [
+        {
+          label: `first import, ${episodes} episodes / ${people} people`,
+          unit: 's',
+          value: first.ms / 1000,
+          baseline: { label: 'fetch + parse only', value: fetchMs / 1000 },
+          goal: { on: 'value', max: 10 },
+        },
+        {
+          label: 'no-change re-import',
+          unit: 's',
+          value: again.ms / 1000,
+          baseline: { label: 'fetch + parse only', value: fetchMs / 1000 },
+          goal: { on: 'value', max: 2 },
+        },
+        { label: 'queries per episode, first import', unit: 'queries', value: perEpisode(first.queries) },
+        {
+          label: 'queries per run, no-change re-import',
+          unit: 'queries',
+          value: again.queries,
+          goal: { on: 'value', max: 100 },
+        },
+      ];
+      return {
+        figures,
+        notes: [
+          `${first.record.imported} imported, ${first.record.errors} rejected (the generator's unapproved or undrawn episodes count here when they have no players)`,
+          'queries are every statement the app sent during the sync request (knex query events), people and crew included',
+        ],
+      };
+    } finally {
+      await app.close();
+      await sg.close();
+      await database.drop();
+      clock.uninstall();
+    }
+  },
+});
