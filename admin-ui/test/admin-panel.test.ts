@@ -104,7 +104,10 @@ t.test(
         });
         await navLink(page, 'racetime.gg').click();
         await page.getByRole('heading', { name: 'racetime.gg', level: 1 }).waitFor();
-        t.ok(await page.getByText('alttpr').isVisible(), "the plugin's own page shows once it is on");
+        t.ok(
+          await page.getByRole('region', { name: 'Bots' }).isVisible(),
+          "the plugin's own page (from src/plugins/racetime/) shows once it is on",
+        );
         await shot('06-plugin-page');
       },
     );

@@ -1,9 +1,15 @@
 import { defineAdminPlugin } from '../contract';
 import { RacetimeOverview } from './racetime-overview';
+import { RoomCell } from './room-cell';
+import { RoomSection } from './room-section';
+import { RacetimeTournamentSettings } from './tournament-settings';
 
-/** racetime.gg race rooms: an overview of the org's room settings (room and bot pages join as the API lands). */
+/** racetime.gg race rooms: bots, per-tournament room settings, each match's room and its status on the schedule. */
 export const admin = defineAdminPlugin({
   id: 'racetime',
   title: 'racetime.gg',
   pages: [{ path: 'overview', label: 'racetime.gg', Component: RacetimeOverview }],
+  TournamentSettings: RacetimeTournamentSettings,
+  MatchSection: RoomSection,
+  ScheduleColumn: { label: 'Room', Cell: RoomCell },
 });
