@@ -14,6 +14,15 @@ const RoomAtRisk = defineEvent(
   "A match's race room will not open unless fixed",
 );
 
+const SyncFinished = defineEvent(
+  'speedgaming.sync.finished',
+  Type.Object(
+    { tournamentId: Type.Integer(), status: Type.String(), errors: Type.Integer() },
+    { additionalProperties: true },
+  ),
+  'A SpeedGaming import finished',
+);
+
 /**
  * Notification types for events of other plugins (the core declares the match ones). Each is
  * registered only when its event exists on this instance.
@@ -37,5 +46,14 @@ export const OPTIONAL_NOTIFICATIONS: NotificationType[] = [
     event: RoomAtRisk,
     description: 'Organizer alert: a race room will not open unless something is fixed',
     recipients: async (e, lookup) => (e.orgId ? lookup.organizers(e.orgId) : []),
+  }),
+  defineNotification({
+    event: SyncFinished,
+    description: 'Organizer alert: a SpeedGaming import failed or rejected episodes',
+    // Only problems are worth a DM: a clean import tells nobody.
+    recipients: async (e, lookup) =>
+      e.orgId !== null && (e.payload.status !== 'succeeded' || e.payload.errors > 0)
+        ? lookup.organizers(e.orgId)
+        : [],
   }),
 ] as NotificationType[];

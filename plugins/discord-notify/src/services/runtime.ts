@@ -1,6 +1,7 @@
 import type { PluginContext } from '@racedesk/core';
 import type { DiscordBot } from '../clients/discord-bot.js';
 import type { DiscordNotifyConfigValue } from '../schemas/plugin-config.js';
+import { IMPORT_TEMPLATES } from '../templates/import-templates.js';
 import { MATCH_TEMPLATES } from '../templates/match-templates.js';
 import { TemplateRegistry } from '../templates/registry.js';
 import { ROOM_TEMPLATES } from '../templates/room-templates.js';
@@ -54,7 +55,8 @@ export function runtimeOf(ctx: DiscordNotifyContext): DiscordNotifyRuntime {
   let runtime = runtimes.get(ctx);
   if (!runtime) {
     const templates = new TemplateRegistry();
-    for (const template of [...MATCH_TEMPLATES, ...ROOM_TEMPLATES]) templates.register(template);
+    for (const template of [...MATCH_TEMPLATES, ...ROOM_TEMPLATES, ...IMPORT_TEMPLATES])
+      templates.register(template);
     runtime = {
       settings: resolveSettings(ctx.config),
       bot: null,

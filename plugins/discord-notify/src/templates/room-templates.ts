@@ -48,5 +48,28 @@ export const roomSkipped = defineTemplate({
   },
 });
 
-/** Templates for other plugins' events, used when those plugins are installed. */
-export const ROOM_TEMPLATES = [roomOpened, roomSkipped];
+/** racetime.room.at_risk: an organizer alert before the room is due. */
+export const roomAtRisk = defineTemplate({
+  eventType: 'racetime.room.at_risk',
+  render(message) {
+    const p = message.payload as { matchId: number; reason: string; detail: string; openAt: string };
+    return {
+      embeds: [
+        {
+          title: 'Race room at risk',
+          description: clip(p.detail || p.reason, 4096),
+          color: COLORS.alert,
+          fields: [
+            { name: 'Reason', value: clip(p.reason, 1024), inline: true },
+            { name: 'Opens', value: when(p.openAt) },
+          ],
+          footer: { text: `Match #${p.matchId}` },
+          timestamp: message.occurredAt,
+        },
+      ],
+    };
+  },
+});
+
+/** Templates for racetime's room events, used when that plugin is installed. */
+export const ROOM_TEMPLATES = [roomOpened, roomSkipped, roomAtRisk];

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { racetimeStandIn, roomOpened, roomSkipped } from '../fixtures/racetime-stand-in.js';
+import { importFinished, speedgamingStandIn } from '../fixtures/speedgaming-stand-in.js';
 import { discordDeliveries } from '../helpers/deliveries.js';
 import { discordTestApp } from '../helpers/discord-app.js';
 import { embedOf, field } from '../helpers/embeds.js';
@@ -47,3 +48,17 @@ t.test(
     t.match(log, [{ eventType: 'racetime.room.skipped', status: 'sent' }]);
   },
 );
+
+t.test('organizers are alerted about import problems, not about clean imports', async (t) => {
+  const env = await discordTestApp(t, { before: [speedgamingStandIn] });
+  const org = await linkedOrg(env);
+  const tournamentId = await createTournament(env, org.slug, org.admin);
+  await importFinished(org.orgId, tournamentId, 'succeeded', 0);
+  await env.settle();
+  t.equal(env.emu.dms(org.admin.discordId).length, 0, 'a clean import tells nobody');
+  await importFinished(org.orgId, tournamentId, 'partial', 2);
+  await env.settle();
+  const alert = embedOf(env.emu.dms(org.admin.discordId)[0]);
+  t.match(alert, { title: 'SpeedGaming import had problems', description: /2 episode/ });
+  t.equal(field(alert, 'Tournament'), 'Spring League');
+});
