@@ -60,7 +60,10 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
-export async function startPanelServer(plugins: readonly PluginDefinition[]): Promise<PanelServer> {
+export async function startPanelServer(
+  plugins: readonly PluginDefinition[],
+  options: { pluginConfig?: Record<string, unknown> } = {},
+): Promise<PanelServer> {
   await ensurePanelBuilt();
   const discord = await startDiscordEmulator();
   const port = await freePort();
@@ -86,6 +89,7 @@ export async function startPanelServer(plugins: readonly PluginDefinition[]): Pr
       publicUrl: url,
       services: { discordUrl: discord.url },
       oauth: { discord: { clientId: oauth.clientId, clientSecret: oauth.clientSecret } },
+      plugins: options.pluginConfig ?? {},
     }),
     databaseUrl: database.url,
     plugins,
