@@ -114,7 +114,16 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     ...{ db, clock, bus, scheduler, config, logger: app.log, audit: core.audit },
     ...{ cipher: core.secrets.cipher, secrets: core.secrets.store('core') },
   });
-  plugins = await wirePlugins(ordered, configs, { db, bus, scheduler, clock, logger: app.log, core, domain });
+  plugins = await wirePlugins(ordered, configs, {
+    db,
+    bus,
+    scheduler,
+    clock,
+    role,
+    logger: app.log,
+    core,
+    domain,
+  });
 
   const runtime: RacedeskRuntime = {
     config,

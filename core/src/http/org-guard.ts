@@ -48,7 +48,10 @@ function describe(route: RouteOptions, method: string, deps: GuardDeps): RouteIn
   }
   const scope = url.startsWith(ORG_PREFIX) ? 'org' : 'instance';
   const base = scope === 'org' ? `${ORG_PREFIX}/` : '/api/v1/';
-  const plugin = deps.plugins.find((p) => url === base + p.id || url.startsWith(`${base}${p.id}/`));
+  const under = (prefix: string, id: string) => url === prefix + id || url.startsWith(`${prefix}${id}/`);
+  const plugin = deps.plugins.find(
+    (p) => under(base, p.id) || (scope === 'instance' && under('/api/v1/me/', p.id)),
+  );
   const common = { method, url, scope, pluginId: plugin?.id, schema: route.schema } as const;
   if (scope === 'instance') return { ...common, auth: config.auth ?? 'user' };
   let minRole = config.minRole;

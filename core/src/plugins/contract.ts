@@ -17,6 +17,7 @@ import type { CoreDomain } from '../domain-services.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
 import type { SubscriberPriority } from '../events/priority.js';
 import type { OrgRef } from '../orgs/org-repository.js';
+import type { InstanceRole } from '../runtime.js';
 import type { JobDefinition } from '../scheduler/define-job.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { UserMerge } from '../users/user-merge.js';
@@ -94,6 +95,11 @@ export type PluginOrg = OrgRef & { settings: Record<string, unknown> };
 export interface PluginContext<Config = unknown> {
   readonly id: string;
   readonly config: Config;
+  /**
+   * Which work this instance does (`racedesk serve --role`): `api` serves HTTP only, so long-lived work
+   * (sockets, leases, timers) belongs to `worker` and `all` instances, which also run the jobs.
+   */
+  readonly role: InstanceRole;
   readonly logger: FastifyBaseLogger;
   readonly db: Database;
   readonly clock: Clock;
@@ -155,6 +161,11 @@ export interface PluginDefinition<ConfigSchema extends TSchema = TSchema, Servic
     readonly org?: RouteRegistrar<Static<ConfigSchema>>;
     /** Mounted at `/api/v1/<id>`. */
     readonly instance?: RouteRegistrar<Static<ConfigSchema>>;
+    /**
+     * The caller's own resources, mounted at `/api/v1/me/<id>`: signed-in users by default
+     * (`config.auth` opts out), the caller is `request.racedesk.userId`.
+     */
+    readonly me?: RouteRegistrar<Static<ConfigSchema>>;
   };
   readonly jobs?: ReadonlyArray<JobDefinition<never, PluginContext<Static<ConfigSchema>>>>;
   readonly subscriptions?: ReadonlyArray<PluginSubscriber<Static<ConfigSchema>, EventDefinition>>;

@@ -7,6 +7,7 @@ import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
 import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
+import type { InstanceRole } from '../runtime.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { PluginContext, PluginDefinition, PluginServices } from './contract.js';
 
@@ -22,6 +23,7 @@ interface RuntimeDeps {
   bus: EventBus;
   scheduler: Scheduler;
   clock: Clock;
+  role: InstanceRole;
   logger: FastifyBaseLogger;
   core: CoreServices;
   domain: CoreDomain;
@@ -42,6 +44,7 @@ function createContext(
   return {
     id: plugin.id,
     config,
+    role: deps.role,
     logger: deps.logger.child({ plugin: plugin.id }),
     db: deps.db,
     clock: deps.clock,
