@@ -4,6 +4,7 @@ import { RACETIME_EVENTS } from './events.js';
 import { checkRoom } from './jobs/check-room.js';
 import { openRoom } from './jobs/open-room.js';
 import { sweepRooms } from './jobs/sweep-rooms.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { instanceRoutes } from './routes/instance-routes.js';
 import { orgRoutes } from './routes/org-routes.js';
 import { RacetimeConfig } from './schemas/plugin-config.js';
@@ -27,7 +28,7 @@ export const plugin = definePlugin({
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   events: RACETIME_EVENTS,
   permissions: { 'manage-settings': 'admin', 'open-room': 'moderator' },
-  routes: { org: orgRoutes, instance: instanceRoutes },
+  routes: { org: orgRoutes, instance: instanceRoutes, me: accountRoutes },
   jobs: [openRoom, checkRoom, sweepRooms],
   subscriptions: [planRoomOnMatchCreated, moveRoomOnMatchRescheduled, cancelRoomOnMatchCancelled],
   provides: racetimeService,

@@ -1,19 +1,30 @@
-import { ErrorResponse, type RacedeskApp } from '@racedesk/core';
+import { ErrorResponse, forbidden, type RacedeskApp } from '@racedesk/core';
 import { Type } from 'typebox';
 import { AccountLink, CallbackQuery } from '../schemas/account-link.js';
 import { accountLinkService } from '../services/account-links.js';
 import type { RacetimeContext } from '../services/runtime.js';
 
 const tags = ['racetime'];
-const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const errors = {
+  400: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+};
 
-/** The caller's own racetime link under `/api/v1/racetime/me` (signed-in users). */
+/** The caller's own racetime link under `/api/v1/me/racetime` (signed-in users). */
 export function accountRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
   const links = accountLinkService(ctx);
-  const userOf = (request: { racedesk: { userId: number | null } }) => request.racedesk.userId ?? 0;
+  // A token that belongs to no person (an org's script token) has no racetime account to link.
+  const userOf = (request: { racedesk: { userId: number | null } }) => {
+    if (request.racedesk.userId == null)
+      throw forbidden('RD_RACETIME_LINK_NEEDS_USER', 'Only a person can link a racetime.gg account');
+    return request.racedesk.userId;
+  };
 
   app.get(
-    '/me/link',
+    '/link',
     {
       schema: {
         tags,
@@ -25,7 +36,7 @@ export function accountRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
   );
 
   app.get(
-    '/me/callback',
+    '/callback',
     {
       schema: {
         tags,
@@ -38,13 +49,13 @@ export function accountRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
   );
 
   app.get(
-    '/me',
+    '',
     { schema: { tags, summary: 'The caller’s racetime link', response: { 200: AccountLink, ...errors } } },
     async (request) => links.get(userOf(request)),
   );
 
   app.delete(
-    '/me',
+    '',
     {
       schema: {
         tags,

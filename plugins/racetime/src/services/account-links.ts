@@ -8,7 +8,7 @@ import { type RacetimeContext, runtimeOf } from './runtime.js';
 
 const STATE_TTL_MS = 10 * 60_000;
 /** Path of the OAuth2 callback under the public URL (registered as the app's redirect URI). */
-export const CALLBACK_PATH = '/api/v1/racetime/me/callback';
+export const CALLBACK_PATH = '/api/v1/me/racetime/callback';
 
 const hash = (state: string) => createHash('sha256').update(state).digest('hex');
 

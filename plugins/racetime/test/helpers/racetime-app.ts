@@ -34,7 +34,7 @@ export async function racetimeTestApp(
   const emulator = options.emulator ?? (await startRacetimeEmulator({ clock }));
   if (!options.emulator) t.teardown(() => emulator.close());
   const publicUrl = 'http://racedesk.test';
-  const userApp = emulator.registerUserApp({ redirectUris: [`${publicUrl}/api/v1/racetime/me/callback`] });
+  const userApp = emulator.registerUserApp({ redirectUris: [`${publicUrl}/api/v1/me/racetime/callback`] });
   const testApp = await createTestApp({
     plugins: [plugin],
     clock,

@@ -4,7 +4,7 @@ import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.j
 
 /** Follows the link flow like a browser: Racedesk → racetime.gg consent → back to the callback. */
 async function consent(rt: RacetimeTestApp, who: Person): Promise<URL> {
-  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/racetime/me/link', headers: who.headers });
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/me/racetime/link', headers: who.headers });
   if (start.statusCode !== 302) throw new Error(`link: ${start.statusCode} ${start.body}`);
   const authorize = String(start.headers.location);
   const res = await fetch(authorize, { redirect: 'manual' });
@@ -19,22 +19,22 @@ t.test('a player links a racetime account, sees it and removes it', async (t) =>
   emulator.oauth.loginAs(mario.id);
 
   const back = await consent(rt, player);
-  t.equal(back.pathname, '/api/v1/racetime/me/callback');
+  t.equal(back.pathname, '/api/v1/me/racetime/callback');
   const linked = await api<{ racetimeId: string; racetimeName: string }>(
     app,
     player,
     'GET',
-    `/api/v1/racetime/me/callback${back.search}`,
+    `/api/v1/me/racetime/callback${back.search}`,
   );
   t.equal(linked.racetimeId, mario.id);
   t.equal(linked.racetimeName, 'Mario#5527');
-  t.same((await api<{ racetimeId: string }>(app, player, 'GET', '/api/v1/racetime/me')).racetimeId, mario.id);
+  t.same((await api<{ racetimeId: string }>(app, player, 'GET', '/api/v1/me/racetime')).racetimeId, mario.id);
   const row = await app.racedesk.db('racetime_account_links').where({ user_id: player.userId }).first();
   t.notMatch(row.access_token, /^[A-Za-z0-9]{30}$/, 'the token is stored encrypted');
 
   const replay = await app.inject({
     method: 'GET',
-    url: `/api/v1/racetime/me/callback${back.search}`,
+    url: `/api/v1/me/racetime/callback${back.search}`,
     headers: player.headers,
   });
   t.equal(replay.statusCode, 400, 'a state is single-use');
@@ -43,13 +43,13 @@ t.test('a player links a racetime account, sees it and removes it', async (t) =>
   const stolen = await consent(rt, other);
   const taken = await app.inject({
     method: 'GET',
-    url: `/api/v1/racetime/me/callback${stolen.search}`,
+    url: `/api/v1/me/racetime/callback${stolen.search}`,
     headers: other.headers,
   });
   t.equal(taken.statusCode, 409, 'one Racedesk user per racetime account');
 
-  await api(app, player, 'DELETE', '/api/v1/racetime/me', undefined, 204);
-  const gone = await app.inject({ method: 'GET', url: '/api/v1/racetime/me', headers: player.headers });
+  await api(app, player, 'DELETE', '/api/v1/me/racetime', undefined, 204);
+  const gone = await app.inject({ method: 'GET', url: '/api/v1/me/racetime', headers: player.headers });
   t.equal(gone.statusCode, 404);
 });
 
@@ -63,7 +63,7 @@ t.test('a state started by someone else or a denied consent links nothing', asyn
   const back = await consent(rt, alice);
   const res = await app.inject({
     method: 'GET',
-    url: `/api/v1/racetime/me/callback${back.search}`,
+    url: `/api/v1/me/racetime/callback${back.search}`,
     headers: bob.headers,
   });
   t.equal(res.statusCode, 400, 'state is bound to the user who started');
@@ -72,9 +72,23 @@ t.test('a state started by someone else or a denied consent links nothing', asyn
   const denied = await consent(rt, alice);
   const refused = await app.inject({
     method: 'GET',
-    url: `/api/v1/racetime/me/callback${denied.search}`,
+    url: `/api/v1/me/racetime/callback${denied.search}`,
     headers: alice.headers,
   });
   t.equal(refused.statusCode, 400);
   t.equal(refused.json().error.code, 'RD_RACETIME_LINK_DENIED');
+});
+
+t.test('account linking lives at the contract paths under /api/v1/me/racetime', async (t) => {
+  const { app } = await racetimeTestApp(t);
+  const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  t.ok(doc.paths['/api/v1/me/racetime/link']?.get, 'GET /api/v1/me/racetime/link is documented');
+  t.ok(doc.paths['/api/v1/me/racetime/callback']?.get, 'GET /api/v1/me/racetime/callback is documented');
+  t.ok(doc.paths['/api/v1/me/racetime']?.get && doc.paths['/api/v1/me/racetime'].delete);
+  t.notOk(
+    Object.keys(doc.paths).some((p) => p.startsWith('/api/v1/racetime/me')),
+    'nothing left at the old paths',
+  );
+  const anonymous = await app.inject({ method: 'GET', url: '/api/v1/me/racetime/link' });
+  t.equal(anonymous.statusCode, 401, 'only signed-in people link accounts');
 });
