@@ -6,9 +6,7 @@ import { isOrgRole, type OrgRole, roleAtLeast } from '../auth/roles.js';
 import type { SessionStore } from '../auth/sessions.js';
 import type { Database } from '../db/connect.js';
 import { forbidden, notFound, unauthorized } from '../errors.js';
-import { orgRepository } from '../orgs/org-repository.js';
 import type { PluginDefinition } from '../plugins/contract.js';
-import type { EnablementService } from '../plugins/enablement.js';
 import type { TokenService } from '../tokens/token-service.js';
 import type { UserService } from '../users/user-service.js';
 import { ErrorResponse } from './error-shape.js';
@@ -32,7 +30,6 @@ export interface GuardDeps {
   tokens: TokenService;
   sessions: SessionStore;
   users: UserService;
-  enablement: EnablementService;
   plugins: readonly PluginDefinition[];
   routes: RouteInfo[];
 }
@@ -68,7 +65,11 @@ function describe(route: RouteOptions, method: string, deps: GuardDeps): RouteIn
 function guardFor(infos: Map<string, RouteInfo>, deps: GuardDeps): onRequestHookHandler {
   return async function guard(request: FastifyRequest) {
     const info = infos.get(request.method) ?? infos.get('GET')!;
-    const caller = await resolveCaller(request, deps);
+    const target =
+      info.scope === 'org'
+        ? { slug: (request.params as { org?: string }).org ?? '', pluginId: info.pluginId }
+        : undefined;
+    const { caller, access } = await resolveCaller(request, deps, target);
     request.racedesk = caller;
     const signedIn = caller.actor.kind !== 'anonymous';
     if (info.scope === 'instance') {
@@ -79,15 +80,14 @@ function guardFor(infos: Map<string, RouteInfo>, deps: GuardDeps): onRequestHook
       }
       return;
     }
-    if (!signedIn) throw unauthorized('RD_AUTH_REQUIRED', 'Sign in or send an API token');
-    const slug = (request.params as { org?: string }).org ?? '';
-    const org = await orgRepository.bySlug(deps.db, slug);
-    const membership =
-      org && caller.userId != null ? await orgRepository.roleOf(deps.db, org.id, caller.userId) : undefined;
+    if (!signedIn || !access) throw unauthorized('RD_AUTH_REQUIRED', 'Sign in or send an API token');
+    // The org, the membership and the enablement come fresh with the credential (no cache): a
+    // revoked token, a removed member or a plugin turned off is refused on the very next request.
+    const { org, membership } = access;
     const role = org ? effectiveRole(caller, org.id, membership) : null;
     // Not a member looks exactly like no such org: names of orgs are not disclosed.
-    if (!org || !role) throw notFound('RD_ORG_NOT_FOUND', `No organization "${slug}"`);
-    if (info.pluginId && !(await deps.enablement.isEnabled(info.pluginId, org.id))) {
+    if (!org || !role) throw notFound('RD_ORG_NOT_FOUND', `No organization "${target!.slug}"`);
+    if (!access.pluginEnabled) {
       throw notFound(
         'RD_PLUGIN_DISABLED',
         `The ${info.pluginId} plugin is not enabled for this organization`,

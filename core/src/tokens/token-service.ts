@@ -5,6 +5,7 @@ import type { OrgRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { notFound } from '../errors.js';
+import { joinOrgAccess, type OrgAccess, type OrgTarget, orgAccessFrom } from '../orgs/org-access.js';
 import { generateToken, hashSecret, TOKEN_PREFIX } from './token-format.js';
 
 /** An API token as the API shows it (never the token itself after creation). */
@@ -66,6 +67,39 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Creates, verifies and revokes API tokens; stores only their hash. */
 export function createTokenService(db: Database, clock: Clock, audit: AuditLog) {
+  /**
+   * The live token for a presented value (not revoked, not expired) with whether its owner still
+   * exists and, given an org, the owner's access to it — one query, read fresh every time so a
+   * revocation or a role change takes effect at once. Marks the token used (at most once a minute).
+   */
+  const authenticate = async (
+    presented: string,
+    target?: OrgTarget,
+  ): Promise<{ token: TokenInfo; ownerId: number | null; access?: OrgAccess } | undefined> => {
+    const q = db('api_tokens as t')
+      .leftJoin('users as owner', 'owner.id', 't.user_id')
+      .where('t.token_hash', hashSecret(presented))
+      .first('t.*', 'owner.id as owner_id');
+    if (target) joinOrgAccess(q, target, 't.user_id');
+    const row = (await q) as (TokenRow & { owner_id: number | null }) | undefined;
+    const now = clock.now();
+    if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined;
+    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
+      // Conditional, so concurrent requests at the turn of the minute write once, not each.
+      const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+      await db('api_tokens')
+        .where({ id: row.id })
+        .where((w) => w.whereNull('last_used_at').orWhere('last_used_at', '<=', stale))
+        .update({ last_used_at: now });
+      row.last_used_at = now;
+    }
+    return {
+      token: toTokenInfo(row),
+      ownerId: row.owner_id,
+      access: target ? orgAccessFrom(row as unknown as Record<string, unknown>, target) : undefined,
+    };
+  };
+
   return {
     /** Creates a token; the plaintext is returned once. */
     async create(
@@ -106,17 +140,10 @@ export function createTokenService(db: Database, clock: Clock, audit: AuditLog) 
 
     /** The live token for a presented value (not revoked, not expired), marking it used. */
     async verify(presented: string): Promise<TokenInfo | undefined> {
-      const row = (await db('api_tokens')
-        .where({ token_hash: hashSecret(presented) })
-        .first()) as TokenRow | undefined;
-      const now = clock.now();
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now)) return undefined;
-      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-        await db('api_tokens').where({ id: row.id }).update({ last_used_at: now });
-        row.last_used_at = now;
-      }
-      return toTokenInfo(row);
+      return (await authenticate(presented))?.token;
     },
+
+    authenticate,
 
     /** Tokens of an organization, newest first, as a query for `paginate`. */
     listQuery: (orgId: number) => db('api_tokens').where({ org_id: orgId }).select('*'),
