@@ -95,7 +95,7 @@ export async function domainRoutes(app: RacedeskApp): Promise<void> {
     crewRoutes(domain.crew, db, clock),
     streamChannelRoutes(domain.streamChannels),
     calendarRoutes(domain.calendars, db),
-    notificationRoutes(domain.notifications, db, clock),
+    notificationRoutes(domain.notifications, db, clock, app.racedesk.audit),
     webhookRoutes(domain.webhooks, () => domain.notifications.watchedEvents()),
   ]) {
     await app.register(routes);

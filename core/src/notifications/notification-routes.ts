@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { unprocessable } from '../errors.js';
@@ -45,7 +46,12 @@ const DeliveryItem = Type.Object(
 );
 
 /** `GET/PUT /api/v1/me/notifications` and the org's delivery log. */
-export function notificationRoutes(notifications: NotificationService, db: Database, clock: Clock) {
+export function notificationRoutes(
+  notifications: NotificationService,
+  db: Database,
+  clock: Clock,
+  audit: AuditLog,
+) {
   return async (app: RacedeskApp): Promise<void> => {
     const userChannels = () => notifications.channels().filter((c) => (c.audience ?? 'user') === 'user');
     const preferencesOf = async (userId: number) => {
@@ -117,18 +123,40 @@ export function notificationRoutes(notifications: NotificationService, db: Datab
             `Unknown notification type or channel: ${unknown.map((p) => `${p.eventType}/${p.channel}`).join(', ')}`,
           );
         }
-        const now = clock.now();
-        for (const p of request.body.preferences) {
-          await db('notification_preferences')
-            .insert({
-              user_id: userId,
-              event_type: p.eventType,
-              channel: p.channel,
-              enabled: p.enabled,
-              updated_at: now,
-            })
-            .onConflict(['user_id', 'event_type', 'channel'])
-            .merge(['enabled', 'updated_at']);
+        const wanted = request.body.preferences;
+        const pairs = new Set(wanted.map((p) => `${p.eventType}/${p.channel}`));
+        if (pairs.size !== wanted.length) {
+          throw unprocessable(
+            'RD_NOTIFICATION_DUPLICATE',
+            'Each type and channel may appear once in preferences',
+          );
+        }
+        if (wanted.length) {
+          // All or nothing, with the audit entry in the same transaction.
+          await db.transaction(async (trx) => {
+            const now = clock.now();
+            await trx('notification_preferences')
+              .insert(
+                wanted.map((p) => ({
+                  user_id: userId,
+                  event_type: p.eventType,
+                  channel: p.channel,
+                  enabled: p.enabled,
+                  updated_at: now,
+                })),
+              )
+              .onConflict(['user_id', 'event_type', 'channel'])
+              .merge(['enabled', 'updated_at']);
+            await audit.record(
+              {
+                actor: request.racedesk.actor,
+                action: 'notification.preferences_changed',
+                target: { type: 'user', id: userId },
+                details: { preferences: wanted },
+              },
+              trx,
+            );
+          });
         }
         return preferencesOf(userId);
       },
