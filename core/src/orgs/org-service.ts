@@ -6,6 +6,7 @@ import type { Database } from '../db/connect.js';
 import { conflict } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import { type PageOf, paginate } from '../http/pagination.js';
+import { checkTimeZone } from '../tournaments/time-zone.js';
 import { OrgCreated } from './org-events.js';
 import { type OrgRef, toOrg } from './org-repository.js';
 
@@ -24,6 +25,7 @@ export type OrgPatch = Partial<Omit<NewOrg, 'slug'>>;
 export function createOrgService(db: Database, clock: Clock, bus: EventBus, audit: AuditLog) {
   return {
     async create(spec: NewOrg, actor: Actor): Promise<OrgRef> {
+      checkTimeZone(spec.timezone);
       return db.transaction(async (trx) => {
         const now = clock.now();
         const [row] = await trx('organizations')
@@ -81,6 +83,7 @@ export function createOrgService(db: Database, clock: Clock, bus: EventBus, audi
     },
 
     async update(org: OrgRef, patch: OrgPatch, actor: Actor): Promise<OrgRef> {
+      checkTimeZone(patch.timezone);
       return db.transaction(async (trx) => {
         const [row] = await trx('organizations')
           .where({ id: org.id })

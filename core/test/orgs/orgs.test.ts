@@ -119,3 +119,42 @@ t.test('people see only their orgs, paged by slug; admins edit them', async (t) 
     'not a member: 404',
   );
 });
+
+t.test('an org time zone must be a real IANA zone, on creation and on change', async (t) => {
+  const { app } = await createTestApp({ t });
+  const root = await signIn(app, { superadmin: true });
+  // Shaped like a zone (the schema pattern lets it through) but unknown to the runtime.
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/orgs',
+    headers: root.headers,
+    payload: { slug: 'mars-league', name: 'Mars', timezone: 'Mars/Olympus_Mons' },
+  });
+  t.equal(created.statusCode, 400);
+  t.same(Object.keys(created.json()), ['error']);
+  t.match(created.json().error, { code: 'RD_TIME_ZONE_UNKNOWN', message: /Mars\/Olympus_Mons/ });
+  const list = await app.inject({ method: 'GET', url: '/api/v1/orgs', headers: root.headers });
+  t.same(list.json().items, [], 'nothing was created');
+
+  await createOrg(app, root, 'earth-league');
+  const patched = await app.inject({
+    method: 'PATCH',
+    url: '/api/v1/orgs/earth-league',
+    headers: root.headers,
+    payload: { name: 'Earth', timezone: 'Europe/Atlantis' },
+  });
+  t.equal(patched.statusCode, 400);
+  t.equal(patched.json().error.code, 'RD_TIME_ZONE_UNKNOWN');
+  const org = await app.inject({ method: 'GET', url: '/api/v1/orgs/earth-league', headers: root.headers });
+  t.match(org.json(), { timezone: 'UTC' }, 'and nothing was changed');
+  t.not(org.json().name, 'Earth');
+
+  const fine = await app.inject({
+    method: 'PATCH',
+    url: '/api/v1/orgs/earth-league',
+    headers: root.headers,
+    payload: { timezone: 'America/Argentina/Buenos_Aires' },
+  });
+  t.equal(fine.statusCode, 200);
+  t.equal(fine.json().timezone, 'America/Argentina/Buenos_Aires');
+});
