@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { definePlugin } from '@racedesk/core';
 import { RACETIME_EVENTS } from './events.js';
 import { checkRoom } from './jobs/check-room.js';
+import { followRooms } from './jobs/follow-rooms.js';
 import { openRoom } from './jobs/open-room.js';
 import { sweepRooms } from './jobs/sweep-rooms.js';
 import { accountRoutes } from './routes/account-routes.js';
@@ -29,7 +30,7 @@ export const plugin = definePlugin({
   events: RACETIME_EVENTS,
   permissions: { 'manage-settings': 'admin', 'open-room': 'moderator' },
   routes: { org: orgRoutes, instance: instanceRoutes, me: accountRoutes },
-  jobs: [openRoom, checkRoom, sweepRooms],
+  jobs: [openRoom, checkRoom, sweepRooms, followRooms],
   subscriptions: [planRoomOnMatchCreated, moveRoomOnMatchRescheduled, cancelRoomOnMatchCancelled],
   provides: racetimeService,
   init: initRacetime,

@@ -23,8 +23,14 @@ export class RoomLeases {
     private readonly tracker: RoomTracker,
   ) {}
 
+  /** Whether this instance holds rooms at all: `api` instances leave sockets and leases to workers. */
+  get holdsRooms(): boolean {
+    return this.ctx.role !== 'api';
+  }
+
   /** Starts ticking every third of the lease time. */
   start(): void {
+    if (!this.holdsRooms) return;
     this.stopped = false;
     this.schedule();
   }
@@ -36,6 +42,7 @@ export class RoomLeases {
 
   /** One renewal round (at most one at a time). */
   tick(): Promise<void> {
+    if (!this.holdsRooms) return Promise.resolve();
     this.running ??= this.round().finally(() => {
       this.running = null;
     });
@@ -44,6 +51,7 @@ export class RoomLeases {
 
   /** Gives up every lease this instance holds (clean shutdown: another instance takes over at once). */
   async release(): Promise<void> {
+    if (!this.holdsRooms) return;
     await this.ctx
       .db('racetime_match_rooms')
       .where({ lease_holder: this.settings.instanceId })

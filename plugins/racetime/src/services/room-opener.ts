@@ -2,6 +2,7 @@ import { conflict, notFound, systemActor, unprocessable } from '@racedesk/core';
 import type { Knex } from 'knex';
 import { isRacetimeError } from '../clients/racetime-errors.js';
 import { BotCreatedRace, RoomCreated } from '../events.js';
+import { followRooms } from '../jobs/follow-rooms.js';
 import { openRoom } from '../jobs/open-room.js';
 import { accountLinks } from './account-links.js';
 import { type MatchFacts, readMatch } from './match-reader.js';
@@ -104,7 +105,9 @@ export function roomOpener(ctx: RacetimeContext) {
       }
     }
     const room = await db.transaction((trx) => saveOpened(trx, match, claimed.room, name!, isManual, chosen));
-    runtime.rooms.follow(name!, bot.id);
+    // An `api` instance (a moderator's "open now") holds no sockets: a worker takes the unheld room at once.
+    if (runtime.leases.holdsRooms) runtime.rooms.follow(name!, bot.id);
+    else await ctx.scheduler.now(followRooms, {});
     return { kind: 'opened', room } as const;
   }
 
@@ -163,8 +166,12 @@ export function roomOpener(ctx: RacetimeContext) {
         skip_detail: null,
         last_race: null,
         results_recorded_at: null,
-        lease_holder: runtime.settings.instanceId,
-        lease_expires_at: new Date(now.getTime() + runtime.settings.leaseMs),
+        ...(runtime.leases.holdsRooms
+          ? {
+              lease_holder: runtime.settings.instanceId,
+              lease_expires_at: new Date(now.getTime() + runtime.settings.leaseMs),
+            }
+          : { lease_holder: null, lease_expires_at: null }),
         invited: JSON.stringify(invited),
         not_invited: JSON.stringify(notInvited),
         updated_at: now,

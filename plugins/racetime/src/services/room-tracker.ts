@@ -49,9 +49,9 @@ export class RoomTracker {
     return this.rooms.get(name)?.socket;
   }
 
-  /** Starts following room `name` with bot `botId` (once). */
+  /** Starts following room `name` with bot `botId` (once); never on an `api` instance. */
   follow(name: string, botId: number): void {
-    if (this.rooms.has(name)) return;
+    if (this.rooms.has(name) || this.ctx.role === 'api') return;
     const slug = name.split('/')[1] ?? name;
     const bots = this.runtime.bots;
     const socket = new RaceSocket({

@@ -28,6 +28,7 @@ export async function racetimeTestApp(
     emulator?: RacetimeEmulator;
     database?: TestApp['database'];
     instanceId?: string;
+    role?: TestApp['app']['racedesk']['role'];
   } = {},
 ): Promise<RacetimeTestApp> {
   const clock = options.clock ?? new TestClock();
@@ -40,6 +41,7 @@ export async function racetimeTestApp(
     clock,
     t,
     database: options.database,
+    role: options.role,
     rateLimits: false,
     config: {
       plugins: {
