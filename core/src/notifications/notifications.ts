@@ -49,7 +49,7 @@ export function createNotifications(deps: {
     /** Makes events of `event` deliverable (to webhooks) even without a notification type for people. */
     watch(event: EventDefinition): void {
       if (subscribed.has(event.name)) return;
-      subscribed.add(event.name);
+      // Subscribe first: an undeclared event throws here and must leave nothing listed behind.
       bus.subscribe({
         id: `core:notify:${event.name}`,
         eventName: event.name,
@@ -60,14 +60,16 @@ export function createNotifications(deps: {
           if ((await fanOut(dispatched)) > 0) await wake(clock.now(), `event:${dispatched.id}`);
         },
       });
+      subscribed.add(event.name);
     },
 
     /** Declares a notification type (plugins: their own events, with recipients and default opt-in). */
     registerType(type: NotificationType): void {
+      // Watch first: a type whose event is not declared throws and is not listed.
+      service.watch(type.event);
       const list = types.get(type.event.name) ?? [];
       list.push(type);
       types.set(type.event.name, list);
-      service.watch(type.event);
     },
     /** Every notification type. */
     types: () => [...types.values()].flat(),
