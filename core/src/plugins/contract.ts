@@ -77,7 +77,7 @@ export interface PluginSecrets extends SecretStore {
 /** Users as plugins may use them: lookups, placeholders, merging a placeholder into a real user. */
 export type UserDirectory = Pick<
   UserService,
-  'byId' | 'byDiscordId' | 'createPlaceholder' | 'attachDiscordId' | 'merge'
+  'byId' | 'byDiscordId' | 'createPlaceholder' | 'createPlaceholders' | 'attachDiscordId' | 'merge'
 >;
 
 /** Permission checks for plugin services, against the plugin's declared `permissions`. */
@@ -135,6 +135,11 @@ export interface PluginSubscriber<Config = unknown, E extends EventDefinition = 
   readonly priority?: SubscriberPriority;
   readonly durable?: boolean;
   readonly timeoutMs?: number;
+  /**
+   * For another plugin's event that may not be installed: when no loaded plugin declares the event,
+   * the subscriber is skipped with a log line instead of stopping the boot.
+   */
+  readonly optional?: boolean;
   handler(event: DispatchedEvent<E>, ctx: PluginContext<Config>): Promise<void> | void;
 }
 

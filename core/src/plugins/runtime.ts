@@ -140,6 +140,13 @@ export async function wirePlugins(
       });
     }
     for (const sub of plugin.subscriptions ?? []) {
+      if (sub.optional && !deps.bus.has(sub.event.name)) {
+        context.logger.info(
+          { subscriber: sub.id, event: sub.event.name },
+          'optional subscriber skipped: no loaded plugin declares its event',
+        );
+        continue;
+      }
       deps.bus.subscribe({
         id: `${plugin.id}:${sub.id}`,
         eventName: sub.event.name,
