@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Actor } from '../actor.js';
 import type { Database } from '../db/connect.js';
 import { orgRepository } from '../orgs/org-repository.js';
@@ -22,7 +23,11 @@ export function effectiveRole(
 }
 
 /** The role an actor has in an org, for services checking permissions (system actors act as owners). */
-export async function roleOfActor(db: Database, actor: Actor, orgId: number): Promise<OrgRole | null> {
+export async function roleOfActor(
+  db: Database | Knex.Transaction,
+  actor: Actor,
+  orgId: number,
+): Promise<OrgRole | null> {
   if (actor.kind === 'system') return 'owner';
   if (actor.kind === 'anonymous') return null;
   const user = await db('users').where({ id: actor.userId }).first('is_superadmin');

@@ -33,7 +33,7 @@ export function createMatchProgress(deps: DomainDeps, automation: Automation, ma
       const { id, orgId } = keyOf(key);
       return inTransaction(db, options.trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
-        await requireRole(db, actor, locked.org_id, 'moderator');
+        await requireRole(t, actor, locked.org_id, 'moderator');
         await automation.assertFree(id, 'state', actor, t);
         const before = await matches.get(id, t);
         if (before.state === 'cancelled' || before.state === 'recorded') {
@@ -85,7 +85,7 @@ export function createMatchProgress(deps: DomainDeps, automation: Automation, ma
       const { id, orgId } = keyOf(key);
       return inTransaction(db, trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
-        await requireRole(db, actor, locked.org_id, 'moderator');
+        await requireRole(t, actor, locked.org_id, 'moderator');
         const before = await matches.get(id, t);
         if (before.state === 'cancelled') throw conflict('RD_MATCH_CLOSED', 'The match is cancelled');
         const correction = input.correction?.reason ?? null;

@@ -48,9 +48,10 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
     },
 
     async create(orgId: number, spec: MatchSpec, actor: Actor, trx?: Knex.Transaction): Promise<MatchView> {
-      await requireRole(db, actor, orgId, 'moderator');
-      const scheduledAt = instant(spec.scheduledAt, 'scheduledAt');
       return inTransaction(db, trx, async (t) => {
+        // In the transaction, like every other match change: the role is read where the match is written.
+        await requireRole(t, actor, orgId, 'moderator');
+        const scheduledAt = instant(spec.scheduledAt, 'scheduledAt');
         await checkTournament(t, orgId, spec.tournamentId);
         await checkStreamChannel(t, orgId, spec.streamChannelId);
         await checkPlayers(t, spec.players);
@@ -96,7 +97,7 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
       const { id, orgId } = keyOf(key);
       return inTransaction(db, trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
-        await requireRole(db, actor, locked.org_id, 'moderator');
+        await requireRole(t, actor, locked.org_id, 'moderator');
         const before = await service.get(id, t);
         if (patch.players) await automation.assertFree(id, 'players', actor, t);
         await checkStreamChannel(t, locked.org_id, patch.streamChannelId);
@@ -158,7 +159,7 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
       const scheduledAt = instant(at, 'scheduledAt');
       return inTransaction(db, trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
-        await requireRole(db, actor, locked.org_id, 'moderator');
+        await requireRole(t, actor, locked.org_id, 'moderator');
         const before = await service.get(id, t);
         await automation.assertFree(id, 'time', actor, t);
         if (!['scheduled', 'checked_in'].includes(before.state)) {
@@ -202,7 +203,7 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
       const { id, orgId } = keyOf(key);
       return inTransaction(db, trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
-        await requireRole(db, actor, locked.org_id, 'moderator');
+        await requireRole(t, actor, locked.org_id, 'moderator');
         const before = await service.get(id, t);
         await automation.assertFree(id, 'time', actor, t);
         if (before.state === 'cancelled')

@@ -25,10 +25,11 @@ export const inTransaction = <T>(
 
 /**
  * The one permission check of the domain services: 404 for non-members (as the guard answers),
- * 403 below `least`. System actors (plugins, jobs) act as owners.
+ * 403 below `least`. System actors (plugins, jobs) act as owners. Pass the change's transaction so the
+ * role is read where the change is written.
  */
 export async function requireRole(
-  db: Database,
+  db: Database | Knex.Transaction,
   actor: Actor,
   orgId: number,
   least: OrgRole,

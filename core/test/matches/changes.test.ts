@@ -104,3 +104,31 @@ t.test('match changes: only real changes are written and announced; bad input ch
   t.equal(late.statusCode, 409);
   t.equal(late.json().error.code, 'RD_MATCH_RECORDED');
 });
+  t.equal(labelled.statusCode, 200, labelled.body);
+  t.match(labelled.json(), { title: 'Week 1 grand final', round: 'Final', state: 'recorded' });
+});
+
+t.test('match creation reads the role inside the caller’s transaction', async (t) => {
+  const { app } = await createTestApp({ rateLimits: false, t });
+  const { org, alice, bob, tournamentId } = await league(app);
+  const { db, domain } = app.racedesk;
+  const orgId = (await db('organizations').where({ slug: org }).first('id')).id as number;
+  const spec = { tournamentId, scheduledAt: '2030-01-09T18:00:00Z', players: [bob.userId] };
+  const asAlice = { kind: 'user' as const, userId: alice.userId };
+
+  // A plugin promotes Alice and schedules her match in one transaction: the check sees the promotion.
+  const created = await db.transaction(async (trx) => {
+    await trx('org_members').where({ org_id: orgId, user_id: alice.userId }).update({ role: 'moderator' });
+    return domain.matches.create(orgId, spec, asAlice, trx);
+  });
+  t.equal(created.players[0]?.userId, bob.userId);
+  // ...and a demotion earlier in the same transaction is seen too.
+  const refused = await db
+    .transaction(async (trx) => {
+      await trx('org_members').where({ org_id: orgId, user_id: alice.userId }).update({ role: 'member' });
+      return domain.matches.create(orgId, spec, asAlice, trx);
+    })
+    .catch((err: { code?: string }) => err);
+  t.match(refused, { code: 'RD_ROLE_TOO_LOW' });
+  t.equal(Number((await db('matches').count('* as n').first())?.n), 1, 'only the permitted match exists');
+});
