@@ -91,7 +91,8 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
 
     /**
      * Title, round, stream channel and players (seat order); players are refused (409) when a plugin
-     * owns them. Emits `updated` for changed fields and `players_changed` for a new line-up.
+     * owns them or results are recorded, everything when the match is cancelled. Emits `updated` for
+     * changed fields and `players_changed` for a new line-up.
      */
     async update(key: MatchKey, patch: MatchPatch, actor: Actor, trx?: Knex.Transaction): Promise<MatchView> {
       const { id, orgId } = keyOf(key);
@@ -108,6 +109,14 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
         const old = before.players.map((p) => p.userId);
         const seats = patch.players && patch.players.join() !== old.join() ? patch.players : undefined;
         if (!changed.length && !seats) return before;
+        // A cancelled match is final; a recorded one keeps its players (the results name them) but
+        // its title, round and stream channel may still be corrected for the record.
+        if (before.state === 'cancelled') {
+          throw conflict(
+            'RD_MATCH_CANCELLED',
+            'The match is cancelled: its title, round, stream channel and players no longer change',
+          );
+        }
         if (seats && before.recordedAt)
           throw conflict('RD_MATCH_RECORDED', 'Players cannot change after results were recorded');
         const added = seats ? seats.filter((u) => !old.includes(u)) : [];

@@ -66,7 +66,19 @@ t.test('reschedule records old and new times; cancel needs a reason and is final
   });
   t.equal(late.statusCode, 409);
   t.equal(late.json().error.code, 'RD_MATCH_NOT_RESCHEDULABLE');
+  for (const payload of [{ title: 'Renamed' }, { players: [bob.userId] }, { round: 'Final' }]) {
+    const edit = await app.inject({ method: 'PATCH', url, headers: mod.headers, payload });
+    t.equal(edit.statusCode, 409, JSON.stringify(payload));
+    t.match(edit.json().error, { code: 'RD_MATCH_CANCELLED', message: /cancelled/ });
+  }
+  const still = await app.inject({ method: 'GET', url, headers: mod.headers });
+  t.match(still.json(), { title: null, round: null, state: 'cancelled' }, 'a cancelled match is not edited');
+  t.equal(still.json().players.length, 2);
   await settle();
+  t.notOk(
+    rec.seen.some((e) => e.name === 'core.match.updated' || e.name === 'core.match.players_changed'),
+    'and nothing was announced',
+  );
   t.match(rec.seen.find((e) => e.name === 'core.match.cancelled')?.payload, {
     reason: 'player sick',
     match: { state: 'cancelled' },
