@@ -11,6 +11,9 @@ const AuditEntry = Type.Object(
     id: Type.Integer(),
     orgId: Type.Union([Type.Integer(), Type.Null()]),
     actor: Type.Unknown({ description: '{ kind: user | system | anonymous, ... }' }),
+    actorName: Type.Union([Type.String(), Type.Null()], {
+      description: "The acting user's display name now (null for system and anonymous actors)",
+    }),
     action: Type.String(),
     target: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
     details: Type.Unknown(),
@@ -36,6 +39,7 @@ interface AuditRow {
   id: number;
   org_id: number | null;
   actor: unknown;
+  actor_name: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;
@@ -47,6 +51,7 @@ const view = (r: AuditRow) => ({
   id: r.id,
   orgId: r.org_id,
   actor: r.actor,
+  actorName: r.actor_name,
   action: r.action,
   target: r.target_type ? { type: r.target_type, id: r.target_id ?? '' } : null,
   details: r.details,
@@ -60,12 +65,15 @@ export async function auditRoutes(app: RacedeskApp): Promise<void> {
     orgId: number | null,
     query: { limit?: number; cursor?: string; action?: string; targetType?: string; targetId?: string },
   ) => {
-    const q = db('audit_log').select('*');
-    if (orgId !== null) q.where({ org_id: orgId });
-    if (query.action) q.where({ action: query.action });
-    if (query.targetType) q.where({ target_type: query.targetType });
-    if (query.targetId) q.where({ target_id: query.targetId });
-    const page = await paginate<AuditRow>(q, query, { columns: ['id'], direction: 'desc' });
+    // The name as it is now, so entries of a renamed user read as that user.
+    const q = db('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select('a.*', db.raw("coalesce(u.display_name, u.discord_username, 'user ' || u.id) as actor_name"));
+    if (orgId !== null) q.where({ 'a.org_id': orgId });
+    if (query.action) q.where({ 'a.action': query.action });
+    if (query.targetType) q.where({ 'a.target_type': query.targetType });
+    if (query.targetId) q.where({ 'a.target_id': query.targetId });
+    const page = await paginate<AuditRow>(q, query, { columns: ['a.id'], direction: 'desc' });
     return { items: page.items.map(view), nextCursor: page.nextCursor };
   };
 

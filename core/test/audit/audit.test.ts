@@ -4,7 +4,7 @@ import t from 'tap';
 t.test('the audit log: per org for admins, everything for superadmins, newest first, paged', async (t) => {
   const { app } = await createTestApp({ rateLimits: false, t });
   const root = await signIn(app, { superadmin: true });
-  const admin = await signIn(app);
+  const admin = await signIn(app, { username: 'ada' });
   const moderator = await signIn(app);
   await createOrg(app, root, 'alpha');
   await createOrg(app, root, 'beta');
@@ -28,6 +28,14 @@ t.test('the audit log: per org for admins, everything for superadmins, newest fi
   );
   const tokenId = (await app.racedesk.db('api_tokens').first('id')).id;
   t.same(entries[0].actor, { kind: 'user', userId: admin.userId, tokenId }, 'token calls name the token');
+  t.equal(entries[0].actorName, 'ada', "the actor's name, not only their id");
+  await app.racedesk.db('users').where({ id: admin.userId }).update({ display_name: 'Ada Lovelace' });
+  const renamed = await app.inject({
+    method: 'GET',
+    url: '/api/v1/orgs/alpha/audit',
+    headers: admin.headers,
+  });
+  t.equal(renamed.json().items[0].actorName, 'Ada Lovelace', 'the display name as it is now');
   t.same(entries[0].details, { name: 'Alpha' });
   t.same(entries[0].target, { type: 'org', id: String(entries[0].orgId) });
   t.match(entries[0].createdAt, /Z$/);
@@ -81,4 +89,44 @@ t.test('an audit entry written in a transaction that fails is not kept', async (
     }),
   );
   t.equal(await db('audit_log').where({ action: 'test.half_done' }).first(), undefined);
+});
+
+t.test('audit entries about one target; system entries have no actor name', async (t) => {
+  const { app } = await createTestApp({ rateLimits: false, t });
+  const root = await signIn(app, { superadmin: true });
+  await createOrg(app, root, 'alpha');
+  const orgId = (await app.racedesk.db('organizations').where({ slug: 'alpha' }).first('id')).id;
+  const { audit } = app.racedesk;
+  const actor = { kind: 'system', component: 'test' } as const;
+  await audit.record({ actor, action: 'match.updated', orgId, target: { type: 'match', id: 12 } });
+  await audit.record({ actor, action: 'match.updated', orgId, target: { type: 'match', id: 13 } });
+  await audit.record({ actor, action: 'match.cancelled', orgId, target: { type: 'match', id: 12 } });
+  await audit.record({ actor, action: 'tournament.updated', orgId, target: { type: 'tournament', id: 12 } });
+
+  const get = (qs: string) =>
+    app.inject({ method: 'GET', url: `/api/v1/orgs/alpha/audit?${qs}`, headers: root.headers });
+  const match12 = await get('targetType=match&targetId=12');
+  t.equal(match12.statusCode, 200, match12.body);
+  t.same(
+    match12.json().items.map((e: { action: string; target: unknown }) => [e.action, e.target]),
+    [
+      ['match.cancelled', { type: 'match', id: '12' }],
+      ['match.updated', { type: 'match', id: '12' }],
+    ],
+    'only match 12, newest first; tournament 12 is another target',
+  );
+  t.equal(match12.json().items[0].actorName, null, 'a system actor has no user name');
+  t.same(
+    (await get('targetType=match')).json().items.map((e: { target: { id: string } }) => e.target.id),
+    ['12', '13', '12'],
+    'every match',
+  );
+  t.same((await get('targetType=match&targetId=14')).json().items, [], 'nothing about match 14');
+  const paged = await get('targetType=match&limit=2');
+  const next = await get(`targetType=match&limit=2&cursor=${paged.json().nextCursor}`);
+  t.same(
+    next.json().items.map((e: { target: { id: string } }) => e.target.id),
+    ['12'],
+    'the filter holds across pages',
+  );
 });
