@@ -153,6 +153,12 @@ t.test(
     await t.test('audit log and instance pages render', async (t) => {
       await navLink(page, 'Audit log').click();
       await page.getByRole('cell', { name: 'plugin.enabled' }).waitFor();
+      const enabled = page.getByRole('row').filter({ hasText: 'plugin.enabled' });
+      t.equal(
+        await enabled.getByRole('cell').nth(2).innerText(),
+        'Alice Organizer',
+        'entries name who did it, not a user id',
+      );
       await shot('09-org-audit');
       await navLink(page, 'Installed plugins').click();
       await page.getByRole('cell', { name: '0.0.1-test' }).waitFor();

@@ -90,7 +90,9 @@ export interface OrgPlugin {
 export interface AuditEntry {
   id: number;
   orgId: number | null;
-  actor: { kind: string; userId?: number; tokenId?: number; name?: string } | null;
+  actor: { kind: string; userId?: number; tokenId?: number; component?: string } | null;
+  /** The acting user's display name (null for system and anonymous actors). */
+  actorName: string | null;
   action: string;
   target: { type: string; id: string } | null;
   details: unknown;

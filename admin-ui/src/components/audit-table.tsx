@@ -1,20 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { AuditEntry } from '../api/types';
 import { usePagedApi } from '../api/use-api';
+import { actorLabel } from './actor-label';
 import { Button } from './button';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
 import { TextField } from './field';
 import { Loading } from './loading';
 import { Time } from './time';
-
-function actorText(actor: AuditEntry['actor']): string {
-  if (!actor) return '—';
-  if (actor.kind === 'user')
-    return `user ${actor.userId ?? '?'}${actor.tokenId ? ` (token ${actor.tokenId})` : ''}`;
-  if (actor.kind === 'system') return actor.name ? `system: ${actor.name}` : 'system';
-  return actor.kind;
-}
 
 /** An audit log (org or instance), newest first, filterable by action, paged with "Show more". */
 export function AuditTable({ path }: { path: string }) {
@@ -77,7 +70,7 @@ export function AuditTable({ path }: { path: string }) {
                     <Time iso={entry.createdAt} />
                   </td>
                   <td className="mono">{entry.action}</td>
-                  <td>{actorText(entry.actor)}</td>
+                  <td>{actorLabel(entry)}</td>
                   <td>{entry.target ? `${entry.target.type} ${entry.target.id}` : '—'}</td>
                   <td>
                     {entry.details && Object.keys(entry.details).length > 0 ? (

@@ -2,17 +2,11 @@ import type { Delivery } from '../../api/domain-types';
 import { type AuditEntry, roleAtLeast } from '../../api/types';
 import { usePagedApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
+import { actorLabel } from '../../components/actor-label';
 import { Section } from '../../components/page-header';
 import { Time } from '../../components/time';
 import { useLiveFeed } from '../../live/use-live-feed';
 import { useOrg } from '../../org/org-context';
-
-const actorText = (actor: AuditEntry['actor']) =>
-  actor?.kind === 'user'
-    ? (actor.name ?? `user ${actor.userId}`)
-    : actor?.kind === 'system'
-      ? 'Racedesk'
-      : 'someone';
 
 /** What happened to the match (audit log) and the notifications sent about it (moderators). */
 export function MatchHistory({ matchId }: { matchId: number }) {
@@ -42,7 +36,7 @@ export function MatchHistory({ matchId }: { matchId: number }) {
           <ol className="plain-list history">
             {(audit.items ?? []).map((e) => (
               <li key={e.id}>
-                <Time iso={e.createdAt} /> <span className="mono">{e.action}</span> by {actorText(e.actor)}
+                <Time iso={e.createdAt} /> <span className="mono">{e.action}</span> by {actorLabel(e)}
               </li>
             ))}
           </ol>
