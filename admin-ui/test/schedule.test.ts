@@ -137,10 +137,23 @@ t.test(
       await page.getByRole('link', { name: 'Bob Runner vs Carol Runner' }).click();
       await page.getByRole('heading', { name: 'Bob Runner vs Carol Runner', level: 1 }).waitFor();
       const when = tomorrowAt20();
+      const matchId = Number(/matches\/(\d+)$/.exec(page.url())?.[1]);
       await page.getByLabel('New start time').fill(when.local.replace('T20:00', 'T21:30'));
+      await page.getByLabel('Time of Bob Runner').fill('1:11:11');
+      await apiFromPage(page, 'PATCH', `/api/v1/orgs/night-cup/matches/${matchId}`, { round: 'Semifinal' });
+      await page.locator('dt:has-text("Round") + dd', { hasText: 'Semifinal' }).waitFor();
+      t.equal(
+        await page.getByLabel('New start time').inputValue(),
+        when.local.replace('T20:00', 'T21:30'),
+        'a live update of the match keeps the time being typed',
+      );
+      t.equal(await page.getByLabel('Time of Bob Runner').inputValue(), '1:11:11', 'and the result typed');
+      await page.getByLabel('Time of Bob Runner').fill('');
       await page.getByRole('button', { name: 'Reschedule' }).click();
       await page.locator('dt:has-text("Starts") + dd time', { hasText: '21:30' }).waitFor();
-      await page.getByText('match.rescheduled').waitFor();
+      const entry = page.locator('.history li', { hasText: 'match.rescheduled' });
+      await entry.waitFor();
+      t.match(await entry.innerText(), /by Alice Organizer$/, 'the history names who did it');
       t.pass('the new time and the history entry show');
 
       await page.getByRole('button', { name: 'Sign up' }).click();

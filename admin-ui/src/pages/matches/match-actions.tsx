@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { TextAreaField, TextField } from '../../components/field';
 import { Section } from '../../components/page-header';
 import { viewerTimeZone } from '../../components/time';
+import { useDraft } from '../../components/use-draft';
 import { useOrg } from '../../org/org-context';
 
 /** Manual state moves offered from each state (plugins that automate a match answer 409, shown here). */
@@ -32,7 +33,8 @@ const MOVES: Partial<Record<MatchState, { to: MatchState; label: string }[]>> = 
 export function MatchActions({ match, onChanged }: { match: Match; onChanged: (m: Match) => void }) {
   const { org } = useOrg();
   const path = `/orgs/${org.slug}/matches/${match.id}`;
-  const [when, setWhen] = useState(() => toLocalInput(match.scheduledAt));
+  const whenDraft = useDraft(toLocalInput(match.scheduledAt));
+  const when = whenDraft.value;
   const [reason, setReason] = useState('');
   const reschedule = useMutation((scheduledAt: string) =>
     api<Match>(`${path}/reschedule`, { method: 'POST', body: { scheduledAt } }),
@@ -46,7 +48,10 @@ export function MatchActions({ match, onChanged }: { match: Match; onChanged: (m
     const at = fromLocalInput(when);
     if (!at) return;
     const next = await reschedule.run(at);
-    if (next) onChanged(next);
+    if (next) {
+      whenDraft.reset();
+      onChanged(next);
+    }
   };
   return (
     <Section title="Actions">
@@ -65,7 +70,7 @@ export function MatchActions({ match, onChanged }: { match: Match; onChanged: (m
               type="datetime-local"
               value={when}
               error={reschedule.error?.fieldErrors().scheduledAt}
-              onChange={(e) => setWhen(e.target.value)}
+              onChange={(e) => whenDraft.set(e.target.value)}
             />
             <Button
               type="submit"

@@ -7,6 +7,7 @@ import { formatDuration, parseDuration } from '../../components/duration';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { Section } from '../../components/page-header';
+import { useDraft } from '../../components/use-draft';
 import { useOrg } from '../../org/org-context';
 
 interface Row {
@@ -30,7 +31,10 @@ const rowsOf = (match: Match): Record<number, Row> =>
 /** Records placings once; changing recorded results is a correction with a reason (audited). */
 export function MatchResults({ match, onChanged }: { match: Match; onChanged: (m: Match) => void }) {
   const { org } = useOrg();
-  const [rows, setRows] = useState(() => rowsOf(match));
+  // Rows the user has not touched follow the match as it changes live; edited ones are kept.
+  const source = rowsOf(match);
+  const draft = useDraft<Record<number, Row>>({});
+  const rows: Record<number, Row> = { ...source, ...draft.value };
   const [reason, setReason] = useState('');
   const [timeErrors, setTimeErrors] = useState<Record<number, string>>({});
   const [reasonError, setReasonError] = useState<string>();
@@ -40,7 +44,7 @@ export function MatchResults({ match, onChanged }: { match: Match; onChanged: (m
   );
   const errors = save.error?.fieldErrors() ?? {};
   const set = (userId: number, change: Partial<Row>) =>
-    setRows((r) => ({ ...r, [userId]: { ...r[userId]!, ...change } }));
+    draft.set((r) => ({ ...r, [userId]: { ...rows[userId]!, ...r[userId], ...change } }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const bad: Record<number, string> = {};
@@ -66,6 +70,7 @@ export function MatchResults({ match, onChanged }: { match: Match; onChanged: (m
     });
     if (next) {
       setReason('');
+      draft.reset();
       onChanged(next);
     }
   };

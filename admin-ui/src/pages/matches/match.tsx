@@ -76,8 +76,8 @@ export function MatchPage() {
               })}
               {moderator ? (
                 <>
-                  <MatchActions key={`a-${m.updatedAt}`} match={m} onChanged={set} />
-                  <MatchResults key={`r-${m.updatedAt}`} match={m} onChanged={set} />
+                  <MatchActions match={m} onChanged={set} />
+                  <MatchResults match={m} onChanged={set} />
                 </>
               ) : null}
             </div>
