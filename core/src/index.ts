@@ -118,5 +118,5 @@ export { UserMerged } from './users/user-events.js';
 export type { UserMerge, UserMergeHandler } from './users/user-merge.js';
 export type { UserRef } from './users/user-repository.js';
 export { User, userView } from './users/user-schemas.js';
-export type { DiscordProfile, UserService } from './users/user-service.js';
+export type { DiscordProfile, PlaceholderSpec, UserService } from './users/user-service.js';
 export { SIGNATURE_HEADER, signWebhook, verifyWebhook } from './webhooks/signature.js';

@@ -17,6 +17,14 @@ export interface DiscordProfile {
   avatar?: string | null;
 }
 
+/** A placeholder to create in bulk; `discordId`, when the import knows it, is its external identity. */
+export interface PlaceholderSpec {
+  displayName: string;
+  discordId?: string | null;
+}
+
+const PLACEHOLDER_CHUNK = 5000;
+
 /** Users: lookups, Discord sign-in upserts, placeholders and merging them into real users. */
 export function createUserService(db: Database, clock: Clock, bus: EventBus, audit: AuditLog) {
   const mergeHandlers: UserMergeHandler[] = [moveCoreRows];
@@ -77,6 +85,76 @@ export function createUserService(db: Database, clock: Clock, bus: EventBus, aud
           t,
         );
         return toUser(row!);
+      });
+    },
+
+    /**
+     * Creates many placeholders with one insert (and one audit statement) per 5,000, answering users
+     * in the order of `specs`. Idempotent on the Discord id: a spec whose id already belongs to a user
+     * (placeholder or real, created before or by a concurrent import) answers that user and creates
+     * nothing; specs repeating an id answer one user. Specs without a Discord id always create one.
+     */
+    async createPlaceholders(
+      specs: PlaceholderSpec[],
+      actor: Actor,
+      trx?: Knex.Transaction,
+    ): Promise<UserRef[]> {
+      if (!specs.length) return [];
+      const now = clock.now();
+      return inTransaction(trx, async (t) => {
+        const out: UserRef[] = [];
+        for (let i = 0; i < specs.length; i += PLACEHOLDER_CHUNK) {
+          const part = specs.slice(i, i + PLACEHOLDER_CHUNK);
+          // Discord ids go in sorted (and once each) so concurrent imports take unique-index locks in
+          // one order and never deadlock. PostgreSQL returns the rows of a VALUES insert in input
+          // order: rows without an id are matched by position, the others by id.
+          const linked = new Map<string, PlaceholderSpec>();
+          for (const s of part) if (s.discordId && !linked.has(s.discordId)) linked.set(s.discordId, s);
+          const rows = [
+            ...part.filter((s) => !s.discordId),
+            ...[...linked.keys()].sort().map((id) => linked.get(id)!),
+          ];
+          const inserted = (await t('users')
+            .insert(
+              rows.map((s) => ({
+                display_name: s.displayName,
+                discord_id: s.discordId || null,
+                is_placeholder: true,
+                created_at: now,
+                updated_at: now,
+              })),
+            )
+            .onConflict('discord_id')
+            .ignore()
+            .returning('*')) as UserRow[];
+          const byDiscord = new Map<string, UserRow>();
+          const anonymous: UserRow[] = [];
+          for (const row of inserted) {
+            if (row.discord_id) byDiscord.set(row.discord_id, row);
+            else anonymous.push(row);
+          }
+          const taken = [
+            ...new Set(
+              part.flatMap((s) => (s.discordId && !byDiscord.has(s.discordId) ? [s.discordId] : [])),
+            ),
+          ];
+          if (taken.length) {
+            for (const row of (await t('users').whereIn('discord_id', taken)) as UserRow[])
+              byDiscord.set(row.discord_id!, row);
+          }
+          let next = 0;
+          for (const s of part)
+            out.push(toUser(s.discordId ? byDiscord.get(s.discordId)! : anonymous[next++]!));
+          await audit.recordMany(
+            inserted.map((row) => ({
+              actor,
+              action: 'user.placeholder_created',
+              target: { type: 'user', id: row.id },
+            })),
+            t,
+          );
+        }
+        return out;
       });
     },
 
