@@ -193,14 +193,16 @@ export class Scheduler {
    * Runs every job that is due now and waits until none is due or running, for up to `timeoutMs`
    * of real time. Tests call it (through the test clock) after moving time forward.
    */
-  async settle(timeoutMs = 15_000): Promise<void> {
+  async settle(timeoutMs = 45_000): Promise<void> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       await this.poke();
-      const due = await this.dueCount();
-      if (due === 0 && this.running === 0) return;
+      const due = await this.dueJobs();
+      if (due.length === 0 && this.running === 0) return;
       if (performance.now() > deadline) {
-        throw new Error(`Jobs did not settle: ${due} due, ${this.running} running`);
+        throw new Error(
+          `Jobs did not settle: ${due.length} due (${due.join(', ')}), ${this.running} running`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -217,21 +219,24 @@ export class Scheduler {
     return (result.rows[0] as { due: Date | null }).due ?? undefined;
   }
 
-  private async dueCount(): Promise<number> {
-    if (!this.pool || !this.options.processJobs) return 0;
+  private async dueJobs(): Promise<string[]> {
+    if (!this.pool || !this.options.processJobs) return [];
     const now = this.options.clock.now();
     const result = await this.pool.query(
       // Jobs locked by another live instance are that instance's to run: count only the free ones,
       // ours, and those whose lock expired.
       // Jobs this instance locked count too until they finish: between Agenda's lock (which clears
       // next_run_at of a one-off) and its 'start' event a run is neither due nor running.
-      `select count(*)::int as n from agenda_jobs
+      `select name, locked_at, next_run_at from agenda_jobs
        where name = any($1) and disabled = false
          and ((next_run_at <= $2 and (locked_at is null or locked_at <= $3 or last_modified_by = $4))
            or (locked_at is not null and next_run_at is null and last_modified_by = $4))`,
       [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
     );
-    return (result.rows[0] as { n: number }).n;
+    return (result.rows as Array<{ name: string; locked_at: Date | null; next_run_at: Date | null }>).map(
+      (r) =>
+        `${r.name} next ${r.next_run_at?.toISOString() ?? '-'} locked ${r.locked_at?.toISOString() ?? '-'}`,
+    );
   }
 
   /** Number of job runs in progress on this instance. */
