@@ -10,7 +10,7 @@ import { SG_ACTOR, type SgContext } from './sg-context.js';
 /** What importing one episode did. */
 export type EpisodeOutcome =
   | { kind: 'imported'; matchId: number; changes: string[] }
-  | { kind: 'updated'; matchId: number; changes: string[]; written: boolean }
+  | { kind: 'updated'; matchId: number; changes: string[] }
   | { kind: 'unchanged' }
   | { kind: 'skipped'; reason: string };
 
@@ -31,8 +31,8 @@ const EDITABLE = new Set(['scheduled', 'checked_in']);
 
 /**
  * Writes one episode in its own transaction: creates its match, or brings it up to date through the
- * core matches service (reschedule, update: their events). Started, finished and cancelled matches
- * are left alone. Crew follows after commit (the crew service takes no transaction).
+ * core matches and crew services (reschedule, update, crew: their events). Match, players and crew
+ * commit together or not at all. Started, finished and cancelled matches are left alone.
  */
 export async function writeEpisode(
   ctx: SgContext,
@@ -43,7 +43,7 @@ export async function writeEpisode(
   const matches = ctx.domain.matches;
   const hash = importHash(next);
   const userIds = [...new Set([...plan.players, ...plan.crew.map((c) => c.userId)])];
-  const outcome = await ctx.db.transaction(async (trx): Promise<EpisodeOutcome> => {
+  return ctx.db.transaction(async (trx): Promise<EpisodeOutcome> => {
     const now = ctx.clock.now();
     const { row } = await episodeStore.claim(
       trx,
@@ -78,6 +78,7 @@ export async function writeEpisode(
       );
       if (s.importEnabled)
         await matches.automation.claim(ctx.id, { matchId: match.id }, [...OWNED], OWNED_REASON, trx);
+      await syncCrew(ctx, s.orgId, match.id, plan.crew, trx, true);
       await save(match.id);
       await ctx.events.emit(
         EpisodeImported,
@@ -103,26 +104,13 @@ export async function writeEpisode(
     const moved = new Date(match.scheduledAt).getTime() !== next.scheduledAt.getTime();
     if (Object.keys(patch).length) await matches.update(match.id, patch, SG_ACTOR, trx);
     if (moved) await matches.reschedule(match.id, next.scheduledAt, SG_ACTOR, trx);
+    const crewChanges = await syncCrew(ctx, s.orgId, match.id, plan.crew, trx);
     await save(match.id);
     const changes = row.snapshot
       ? diffImport(fromStored(row.snapshot), next).map((c) => c.kind)
       : ['resynced'];
-    // `written` false: only SpeedGaming data the match does not hold changed (e.g. a `ready` flag).
-    const written = moved || Object.keys(patch).length > 0;
-    return { kind: 'updated', matchId: match.id, changes: [...new Set(changes)], written };
+    // Nothing written: only SpeedGaming data the match does not hold changed (e.g. a `ready` flag).
+    if (!moved && !Object.keys(patch).length && crewChanges === 0) return { kind: 'unchanged' };
+    return { kind: 'updated', matchId: match.id, changes: [...new Set(changes)] };
   });
-  if (outcome.kind === 'imported' || outcome.kind === 'updated') {
-    try {
-      const crewChanges = await syncCrew(ctx, s.orgId, outcome.matchId, plan.crew);
-      if (outcome.kind === 'updated' && !outcome.written && crewChanges === 0) return { kind: 'unchanged' };
-    } catch (error) {
-      // The next run sees a different hash and tries the crew again.
-      await ctx
-        .db('speedgaming_episode_matches')
-        .where({ org_id: s.orgId, episode_id: next.externalId })
-        .update({ snapshot_hash: 'crew-failed' });
-      throw error;
-    }
-  }
-  return outcome;
 }

@@ -19,7 +19,7 @@ const groupBy = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
 
 /**
  * Finds or creates the user of every SG person with a fixed number of queries per batch (mapped
- * people, Discord ids, usernames, saves); only new people cost a transaction each. Order: Discord id,
+ * people, Discord ids, usernames, new placeholders, saves); only merges cost a transaction each. Order: Discord id,
  * then an existing placeholder for the SG id, then a signed-in user with the SG Discord username,
  * else a new placeholder. A placeholder merges into the real user once one is known.
  */
@@ -108,8 +108,9 @@ export async function resolvePeople(
 }
 
 /**
- * Placeholders for new SG people, in one transaction. One creator per org at a time (an advisory
- * lock), and people another instance created meanwhile are found again, so nobody gets two users.
+ * Placeholders for new SG people, in one transaction and a constant number of statements. One
+ * creator per org at a time (an advisory lock), and people another instance created meanwhile are
+ * found again, so nobody gets two users.
  */
 async function createPeople(
   ctx: SgContext,
@@ -126,14 +127,17 @@ async function createPeople(
       people.map((p) => p.sgId),
     );
     for (const m of existing) created.set(m.sgId, m.userId);
-    const rows: { sgId: number; userId: number; displayName: string; discordTag: string | null }[] = [];
-    for (const p of people) {
-      if (created.has(p.sgId)) continue;
-      let user = await ctx.users.createPlaceholder({ displayName: p.displayName }, SG_ACTOR, trx);
-      if (p.discordId) user = await ctx.users.attachDiscordId(user.id, p.discordId, SG_ACTOR, trx);
-      created.set(p.sgId, user.id);
-      rows.push({ sgId: p.sgId, userId: user.id, displayName: p.displayName, discordTag: p.discordTag });
-    }
+    const fresh = people.filter((p) => !created.has(p.sgId));
+    // One statement for all of them; a Discord id someone already has leads to that user.
+    const users = await ctx.users.createPlaceholders(
+      fresh.map((p) => ({ displayName: p.displayName, discordId: p.discordId })),
+      SG_ACTOR,
+      trx,
+    );
+    const rows = fresh.map((p, i) => {
+      created.set(p.sgId, users[i]!.id);
+      return { sgId: p.sgId, userId: users[i]!.id, displayName: p.displayName, discordTag: p.discordTag };
+    });
     await peopleRepository.save(trx, orgId, rows, ctx.clock.now());
     return created;
   });
