@@ -30,6 +30,7 @@ import { validateManifest } from './plugins/manifest.js';
 import { resolvePluginConfigs } from './plugins/plugin-config.js';
 import { type LoadedPlugin, wirePlugins } from './plugins/runtime.js';
 import type { InstanceRole, RacedeskRuntime } from './runtime.js';
+import { jobRoutes } from './scheduler/job-routes.js';
 import { Scheduler } from './scheduler/scheduler.js';
 
 /** What `buildApp` needs; everything but config and database URL has a production default. */
@@ -159,7 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
   if (role !== 'worker') {
     await app.register(coreAccessRoutes);
     await app.register(domainRoutes);
-    for (const routes of [liveSocket, adminPanel]) await app.register(routes);
+    for (const routes of [liveSocket, adminPanel, jobRoutes]) await app.register(routes);
     await mountPluginRoutes(app, plugins);
   }
 

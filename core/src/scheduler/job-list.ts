@@ -19,12 +19,13 @@ const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : nul
 /** Reads jobs with their computed state from Agenda. */
 export async function listJobs(
   agenda: Agenda,
-  filter: { name?: string; state?: JobSummary['state']; limit?: number },
+  filter: { name?: string; state?: JobSummary['state']; limit?: number; skip?: number },
 ): Promise<JobSummary[]> {
   const result = await agenda.queryJobs({
     name: filter.name,
     state: filter.state,
     limit: filter.limit ?? 100,
+    skip: filter.skip,
     sort: { nextRunAt: 'asc' },
   });
   return result.jobs.map((job) => ({

@@ -176,7 +176,7 @@ export class Scheduler {
 
   /** The jobs in the store, for operators (`racedesk jobs`, the admin API). */
   async list(
-    filter: { name?: string; state?: JobSummary['state']; limit?: number } = {},
+    filter: { name?: string; state?: JobSummary['state']; limit?: number; skip?: number } = {},
   ): Promise<JobSummary[]> {
     if (!this.agenda) return [];
     return listJobs(this.agenda, filter);
