@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
+import { Page, PageQuery, paginate } from '../http/pagination.js';
 import { Slug } from '../orgs/org-schemas.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import { Id, TournamentParams } from '../tournaments/tournament-schemas.js';
@@ -136,20 +137,18 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
       {
         schema: {
           tags,
-          summary: 'Upcoming matches of a tournament with the crew each still needs',
+          summary: 'Upcoming matches of a tournament with the crew each still needs, by time, paged',
           params: TournamentParams,
+          querystring: PageQuery,
           response: {
-            200: Type.Object({
-              items: Type.Array(
-                Type.Object({
-                  matchId: Type.Integer(),
-                  title: Type.Union([Type.String(), Type.Null()]),
-                  scheduledAt: Type.String(),
-                  needs: Type.Array(Need),
-                }),
-              ),
-              nextCursor: Type.Null(),
-            }),
+            200: Page(
+              Type.Object({
+                matchId: Type.Integer(),
+                title: Type.Union([Type.String(), Type.Null()]),
+                scheduledAt: Type.String(),
+                needs: Type.Array(Need),
+              }),
+            ),
           },
         },
       },
@@ -157,14 +156,23 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
         const orgId = request.racedesk.org!.id;
         const t = await db('tournaments').where({ id: request.params.id, org_id: orgId }).first('crew_needs');
         if (!t) throw notFound('RD_TOURNAMENT_NOT_FOUND', `No tournament ${request.params.id}`);
-        const matches = await db('matches')
+        const q = db('matches')
           .where({ tournament_id: request.params.id })
           .whereNull('cancelled_at')
           .whereNull('finished_at')
           .where('scheduled_at', '>=', clock.now())
-          .orderBy(['scheduled_at', 'id'])
-          .limit(100)
           .select('id', 'title', 'scheduled_at');
+        const page = await paginate<{ id: number; title: string | null; scheduled_at: Date }>(
+          q,
+          request.query,
+          { columns: ['scheduled_at', 'id'], direction: 'asc' },
+        ).catch((err: { code?: string }) => {
+          // A cursor that decodes but carries values of the wrong type is a bad cursor, not a server error.
+          if (err.code?.startsWith('22'))
+            throw badRequest('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
+          throw err;
+        });
+        const matches = page.items;
         const all = await crew.ofMatches(matches.map((m) => m.id));
         return {
           items: matches.map((m) => ({
@@ -176,7 +184,7 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
               all.filter((c) => c.matchId === m.id),
             ),
           })),
-          nextCursor: null,
+          nextCursor: page.nextCursor,
         };
       },
     );

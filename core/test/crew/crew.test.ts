@@ -134,3 +134,67 @@ t.test(
     }
   },
 );
+
+t.test('tournament crew needs page through every upcoming match with the standard cursor', async (t) => {
+  const { app } = await createTestApp({ rateLimits: false, t });
+  const { org, mod, alice, tournamentId } = await league(app);
+  const { db, clock } = app.racedesk;
+  const orgId = (await db('organizations').where({ slug: org }).first('id')).id as number;
+  const now = clock.now().getTime();
+  // 130 upcoming matches an hour apart (more than the old cap of 100), one past and one cancelled.
+  const at = (hours: number) => new Date(now + hours * 3_600_000);
+  const rows = Array.from({ length: 130 }, (_, i) => ({ title: `M${i + 1}`, scheduled_at: at(i + 1) }));
+  rows.push({ title: 'past', scheduled_at: at(-1) });
+  const ids = await db('matches')
+    .insert(
+      [
+        ...rows,
+        { title: 'cancelled', scheduled_at: at(5), cancelled_at: at(0) } as (typeof rows)[number],
+      ].map((r) => ({
+        ...r,
+        org_id: orgId,
+        tournament_id: tournamentId,
+        created_at: at(0),
+        updated_at: at(0),
+      })),
+    )
+    .returning('id');
+  const late = ids[120]!.id as number;
+  const added = await app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${org}/matches/${late}/crew`,
+    headers: mod.headers,
+    payload: { role: 'tracker', userId: alice.userId },
+  });
+  t.equal(added.statusCode, 201, added.body);
+
+  const url = `/api/v1/orgs/${org}/tournaments/${tournamentId}/crew-needs`;
+  const seen: Array<{ matchId: number; title: string; needs: Array<{ role: string; approved: number }> }> =
+    [];
+  const sizes: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: Awaited<ReturnType<typeof app.inject>> = await app.inject({
+      method: 'GET',
+      url: `${url}?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+      headers: alice.headers,
+    });
+    t.equal(res.statusCode, 200, res.body);
+    sizes.push(res.json().items.length);
+    seen.push(...res.json().items);
+    cursor = res.json().nextCursor;
+  } while (cursor);
+  t.same(sizes, [50, 50, 30]);
+  t.same(
+    seen.map((m) => m.title),
+    rows.slice(0, 130).map((r) => r.title),
+    'every upcoming match once, by time, without past or cancelled ones',
+  );
+  t.match(seen[120], { matchId: late, needs: [{}, { role: 'tracker', approved: 1 }, {}] });
+
+  const first = await app.inject({ method: 'GET', url, headers: alice.headers });
+  t.equal(first.json().items.length, 25, 'pages hold 25 by default');
+  const bad = await app.inject({ method: 'GET', url: `${url}?cursor=nonsense`, headers: alice.headers });
+  t.equal(bad.statusCode, 400);
+  t.equal(bad.json().error.code, 'RD_PAGE_CURSOR');
+});
