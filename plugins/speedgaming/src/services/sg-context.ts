@@ -1,4 +1,5 @@
 import { type PluginContext, systemActor } from '@racedesk/core';
+import { sleepOn } from '../clients/clock-sleep.js';
 import { createSpeedGamingClient, type SpeedGamingClient } from '../clients/speedgaming-client.js';
 import type { SpeedGamingConfigValue } from '../schemas/plugin-config.js';
 
@@ -21,6 +22,8 @@ export function clientOf(ctx: SgContext): SpeedGamingClient {
       baseUrl,
       timeoutMs: ctx.config.requestTimeoutMs,
       retry: { attempts: ctx.config.requestAttempts },
+      // Retries inside a run wait on the context's clock, so tests drive them with the TestClock.
+      sleep: sleepOn(ctx.clock),
     });
     clients.set(ctx, client);
   }

@@ -103,6 +103,8 @@ export async function sgTestApp(
     setup?: boolean;
     /** Time between automatic imports (default P1D: tests run imports by hand). */
     interval?: string;
+    /** Requests per SpeedGaming call (default 1; retries wait on the test clock). */
+    requestAttempts?: number;
   } = {},
 ): Promise<SgTestApp> {
   const clock = options.clock ?? new TestClock(START);
@@ -115,7 +117,13 @@ export async function sgTestApp(
     database: options.database,
     rateLimits: false,
     config: {
-      plugins: { speedgaming: { speedgamingUrl: sg.url, requestAttempts: 1, requestTimeoutMs: 2000 } },
+      plugins: {
+        speedgaming: {
+          speedgamingUrl: sg.url,
+          requestAttempts: options.requestAttempts ?? 1,
+          requestTimeoutMs: 2000,
+        },
+      },
     },
   });
   const { app } = testApp;
