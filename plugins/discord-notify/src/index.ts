@@ -9,11 +9,15 @@ import { DiscordNotifyConfig } from './schemas/plugin-config.js';
 import { closeRuntime } from './services/runtime.js';
 import { discordNotifyService } from './services/service.js';
 import { setUp } from './services/setup.js';
+import { importFinished } from './subscribers/import-finished.js';
 import { matchCancelled } from './subscribers/match-cancelled.js';
 import { matchCreated } from './subscribers/match-created.js';
 import { matchFinished } from './subscribers/match-finished.js';
 import { matchRescheduled } from './subscribers/match-rescheduled.js';
 import { matchUpdated } from './subscribers/match-updated.js';
+import { roomAtRisk } from './subscribers/room-at-risk.js';
+import { roomOpened } from './subscribers/room-opened.js';
+import { roomSkipped } from './subscribers/room-skipped.js';
 
 /** Discord: DMs and channel posts as notification channels, guild links, scheduled events for matches. */
 export const plugin = definePlugin({
@@ -26,7 +30,18 @@ export const plugin = definePlugin({
   permissions: { 'manage-discord': 'admin' },
   routes: { org: orgRoutes, instance: instanceRoutes },
   jobs: [wakeDeliveries, syncScheduledEvent, cleanOrphanEvents],
-  subscriptions: [matchCreated, matchRescheduled, matchCancelled, matchFinished, matchUpdated],
+  subscriptions: [
+    matchCreated,
+    matchRescheduled,
+    matchCancelled,
+    matchFinished,
+    matchUpdated,
+    // Other plugins' events: optional, skipped when that plugin is not installed.
+    roomOpened,
+    roomSkipped,
+    roomAtRisk,
+    importFinished,
+  ],
   provides: discordNotifyService,
   init: setUp,
   close: closeRuntime,

@@ -1,27 +1,11 @@
-import { defineEvent, defineNotification, type NotificationType } from '@racedesk/core';
-import { Type } from 'typebox';
-
-// Other plugins' events, referenced by name only (a plugin never imports another plugin's code).
-const loose = Type.Object(
-  { matchId: Type.Union([Type.Integer(), Type.Null()]) },
-  { additionalProperties: true },
-);
-const RoomCreated = defineEvent('racetime.room.created', loose, "A match's race room was opened");
-const RoomSkipped = defineEvent('racetime.room.skipped', loose, "A match's race room was not opened");
-const RoomAtRisk = defineEvent(
-  'racetime.room.at_risk',
-  loose,
-  "A match's race room will not open unless fixed",
-);
-
-const SyncFinished = defineEvent(
-  'speedgaming.sync.finished',
-  Type.Object(
-    { tournamentId: Type.Integer(), status: Type.String(), errors: Type.Integer() },
-    { additionalProperties: true },
-  ),
-  'A SpeedGaming import finished',
-);
+import { defineNotification, type NotificationType } from '@racedesk/core';
+import {
+  importHadProblems,
+  RoomAtRisk,
+  RoomCreated,
+  RoomSkipped,
+  SyncFinished,
+} from '../events/other-plugins.js';
 
 /**
  * Notification types for events of other plugins (the core declares the match ones). Each is
@@ -52,8 +36,6 @@ export const OPTIONAL_NOTIFICATIONS: NotificationType[] = [
     description: 'Organizer alert: a SpeedGaming import failed or rejected episodes',
     // Only problems are worth a DM: a clean import tells nobody.
     recipients: async (e, lookup) =>
-      e.orgId !== null && (e.payload.status !== 'succeeded' || e.payload.errors > 0)
-        ? lookup.organizers(e.orgId)
-        : [],
+      e.orgId !== null && importHadProblems(e.payload) ? lookup.organizers(e.orgId) : [],
   }),
 ] as NotificationType[];

@@ -35,6 +35,10 @@ export interface DiscordTestAppOptions {
   rateLimits?: DiscordEmulatorOptions['rateLimits'];
   /** Plugins loaded before discord-notify (e.g. a stand-in declaring another plugin's events). */
   before?: PluginDefinition[];
+  /** Config of those plugins, by plugin id (`plugins.<id>`). */
+  pluginConfig?: Record<string, unknown>;
+  /** Share a clock with other emulators (default: a new one). */
+  clock?: TestClock;
 }
 
 /** Starts the emulator and an app pointed at it; closes both (and the bot's client) on teardown. */
@@ -42,7 +46,7 @@ export async function discordTestApp(
   t: Teardown,
   options: DiscordTestAppOptions = {},
 ): Promise<DiscordTestApp> {
-  const clock = new TestClock();
+  const clock = options.clock ?? new TestClock();
   const emu = await startDiscordEmulator({ clock, rateLimits: options.rateLimits });
   // Registered first, so it runs after the app (and its discord.js client) closed.
   t.teardown(() => emu.close());
@@ -54,6 +58,7 @@ export async function discordTestApp(
     rateLimits: false,
     config: {
       plugins: {
+        ...options.pluginConfig,
         'discord-notify': { discordUrl: emu.url, publicUrl: PUBLIC_URL, gateway: options.gateway ?? false },
       },
     },
