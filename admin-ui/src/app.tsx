@@ -2,8 +2,10 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ProgressBar } from './components/progress-bar';
 import { HomePage } from './pages/home';
 import { InstanceAuditPage } from './pages/instance/instance-audit';
+import { InstanceJobsPage } from './pages/instance/instance-jobs';
 import { InstanceLayout } from './pages/instance/instance-layout';
 import { InstanceOrgsPage } from './pages/instance/instance-orgs';
+import { InstancePluginPageHost } from './pages/instance/instance-plugin-page-host';
 import { InstancePluginsPage } from './pages/instance/instance-plugins';
 import { MatchPage } from './pages/matches/match';
 import { NewMatchPage } from './pages/matches/new-match';
@@ -55,6 +57,8 @@ export function App() {
               <Route path="orgs" element={<InstanceOrgsPage />} />
               <Route path="plugins" element={<InstancePluginsPage />} />
               <Route path="audit" element={<InstanceAuditPage />} />
+              <Route path="jobs" element={<InstanceJobsPage />} />
+              <Route path="p/:pluginId/:page" element={<InstancePluginPageHost />} />
             </Route>
             <Route element={<PersonalLayout />}>
               <Route path="profile" element={<ProfilePage />} />

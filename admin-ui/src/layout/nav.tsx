@@ -1,7 +1,8 @@
 import { NavLink } from 'react-router';
-import { roleAtLeast } from '../api/types';
+import { type InstalledPlugin, roleAtLeast } from '../api/types';
+import { useApi } from '../api/use-api';
 import type { OrgContextValue } from '../org/org-context';
-import { enabledAdminPlugins } from '../plugins/registry';
+import { adminPlugins, enabledAdminPlugins } from '../plugins/registry';
 import { useMe } from '../session/session';
 
 const link = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' nav-link-active' : ''}`;
@@ -58,6 +59,22 @@ function OrgLinks({ org, role, plugins }: Pick<OrgContextValue, 'org' | 'role' |
   );
 }
 
+/** Instance pages of the installed plugins (racetime bots, the Discord bot). */
+function InstancePluginLinks() {
+  const installed = useApi<{ items: InstalledPlugin[] }>('/plugins');
+  return (
+    <>
+      {(installed.data?.items ?? []).flatMap((p) =>
+        (adminPlugins.get(p.id)?.instancePages ?? []).map((page) => (
+          <NavLink key={`${p.id}/${page.path}`} to={`/instance/p/${p.id}/${page.path}`} className={link}>
+            {page.label}
+          </NavLink>
+        )),
+      )}
+    </>
+  );
+}
+
 /** The side navigation: the current org's pages, then instance pages for superadmins. */
 export function Nav({
   org,
@@ -85,9 +102,13 @@ export function Nav({
           <NavLink to="/instance/plugins" className={link}>
             Installed plugins
           </NavLink>
+          <NavLink to="/instance/jobs" className={link}>
+            Jobs
+          </NavLink>
           <NavLink to="/instance/audit" className={link}>
             Instance audit log
           </NavLink>
+          <InstancePluginLinks />
         </>
       ) : null}
       <p className="nav-heading">You</p>

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Match } from '../api/domain-types';
-import type { Org, OrgPlugin, OrgRole } from '../api/types';
+import type { InstalledPlugin, Org, OrgPlugin, OrgRole } from '../api/types';
 
 /** What a plugin page receives: the org, the plugin's state there and the viewer's role. */
 export interface PluginPageProps {
@@ -18,6 +18,14 @@ export interface AdminPluginPage {
   Component: ComponentType<PluginPageProps>;
 }
 
+/** A page a plugin adds to the instance pages (superadmins), under `/instance/p/<plugin-id>/<path>`. */
+export interface AdminInstancePage {
+  path: string;
+  label: string;
+  /** Receives the installed plugin (shown only while the plugin is installed on the instance). */
+  Component: ComponentType<{ plugin: InstalledPlugin }>;
+}
+
 /** What a plugin's section of the match page receives; `reload` reloads the match. */
 export type MatchSectionProps = PluginPageProps & { match: Match; reload: () => void };
 
@@ -28,6 +36,8 @@ export interface AdminPlugin {
   /** Name in the navigation and section titles (default: the id). */
   title?: string;
   pages?: AdminPluginPage[];
+  /** Instance pages for superadmins (e.g. bots), listed under Instance while the plugin is installed. */
+  instancePages?: AdminInstancePage[];
   /** A section of the tournament settings page, for the plugin's per-tournament settings. */
   TournamentSettings?: ComponentType<PluginPageProps & { tournamentId: number }>;
   /** A section of the match page (e.g. the race room), shown under the match's details. */

@@ -62,7 +62,12 @@ export interface PanelServer {
 
 export async function startPanelServer(
   plugins: readonly PluginDefinition[],
-  options: { pluginConfig?: Record<string, unknown> } = {},
+  options: {
+    /** `plugins` config, or a function of the Discord emulator's and the server's URLs. */
+    pluginConfig?:
+      | Record<string, unknown>
+      | ((urls: { discordUrl: string; url: string }) => Record<string, unknown>);
+  } = {},
 ): Promise<PanelServer> {
   await ensurePanelBuilt();
   const discord = await startDiscordEmulator();
@@ -89,7 +94,10 @@ export async function startPanelServer(
       publicUrl: url,
       services: { discordUrl: discord.url },
       oauth: { discord: { clientId: oauth.clientId, clientSecret: oauth.clientSecret } },
-      plugins: options.pluginConfig ?? {},
+      plugins:
+        typeof options.pluginConfig === 'function'
+          ? options.pluginConfig({ discordUrl: discord.url, url })
+          : (options.pluginConfig ?? {}),
     }),
     databaseUrl: database.url,
     plugins,

@@ -1,4 +1,5 @@
 import { defineAdminPlugin } from '../contract';
+import { InstanceBotsPage } from './instance-bots';
 import { RacetimeOverview } from './racetime-overview';
 import { RoomCell } from './room-cell';
 import { RoomSection } from './room-section';
@@ -9,6 +10,7 @@ export const admin = defineAdminPlugin({
   id: 'racetime',
   title: 'racetime.gg',
   pages: [{ path: 'overview', label: 'racetime.gg', Component: RacetimeOverview }],
+  instancePages: [{ path: 'bots', label: 'racetime.gg bots', Component: InstanceBotsPage }],
   TournamentSettings: RacetimeTournamentSettings,
   MatchSection: RoomSection,
   ScheduleColumn: { label: 'Room', Cell: RoomCell },

@@ -1,0 +1,127 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { useMutation } from '../../api/use-mutation';
+import { Button } from '../../components/button';
+import { ErrorNotice } from '../../components/error-notice';
+import { SelectField, TextField } from '../../components/field';
+import { Section } from '../../components/page-header';
+import { ResourceView } from '../../components/resource-view';
+import type { PluginPageProps } from '../contract';
+import { type ChannelChoice, POST_KINDS, type PostKind } from './types';
+
+function ChooseChannel({ base, onSaved }: { base: string; onSaved: () => void }) {
+  const [kind, setKind] = useState<PostKind>('match_scheduled');
+  const [channelId, setChannelId] = useState('');
+  const save = useMutation(() =>
+    api<ChannelChoice>(`${base}/channels`, { method: 'PUT', body: { kind, channelId: channelId.trim() } }),
+  );
+  const errors = save.error?.fieldErrors() ?? {};
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await save.run()) {
+      setChannelId('');
+      onSaved();
+    }
+  };
+  return (
+    <form className="form form-inline" onSubmit={submit} noValidate>
+      <SelectField
+        label="Post"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as PostKind)}
+        options={POST_KINDS.map((k) => ({ value: k.kind, label: k.label }))}
+      />
+      <TextField
+        label="Channel id"
+        hint="In Discord: right-click the channel → Copy Channel ID."
+        value={channelId}
+        error={errors.channelId}
+        onChange={(e) => setChannelId(e.target.value)}
+      />
+      <Button type="submit" busy={save.running} busyLabel="Checking…">
+        Use this channel
+      </Button>
+      {save.error && !errors.channelId ? <ErrorNotice error={save.error} /> : null}
+    </form>
+  );
+}
+
+/** Which channel each kind of post goes to (org defaults), with whether the bot can post there. */
+export function ChannelsSection({ org }: PluginPageProps) {
+  const base = `/orgs/${org.slug}/discord-notify`;
+  const choices = useApi<ChannelChoice[]>(`${base}/channels`);
+  const remove = useMutation((id: number) => api(`${base}/channels/${id}`, { method: 'DELETE' }));
+  return (
+    <Section
+      title="Channels"
+      description="Posts about matches go to these channels; a tournament can choose others in its settings."
+    >
+      <ResourceView resource={choices} label="channel choices">
+        {(items) => {
+          const defaults = items.filter((c) => c.tournamentId === null);
+          return (
+            <div className="table-wrap">
+              <table className="table" aria-label="Channel choices">
+                <thead>
+                  <tr>
+                    <th scope="col">Post</th>
+                    <th scope="col">Channel</th>
+                    <th scope="col">Bot can post</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {POST_KINDS.map(({ kind, label }) => {
+                    const c = defaults.find((d) => d.kind === kind);
+                    return (
+                      <tr key={kind}>
+                        <td>{label}</td>
+                        <td>
+                          {c ? (
+                            <>
+                              {c.channelName ? `#${c.channelName}` : null}{' '}
+                              <span className="muted mono">{c.channelId}</span>
+                            </>
+                          ) : (
+                            <span className="muted">not posted</span>
+                          )}
+                        </td>
+                        <td>
+                          {!c
+                            ? '—'
+                            : c.canPost
+                              ? 'Yes'
+                              : `No: ${c.problem ?? `missing ${c.missingPermissions.join(', ')}`}`}
+                        </td>
+                        <td>
+                          {c ? (
+                            <Button
+                              size="small"
+                              variant="ghost"
+                              aria-label={`Stop posting ${label.toLowerCase()}`}
+                              onClick={async () => {
+                                await remove.run(c.id);
+                                await choices.reload();
+                              }}
+                            >
+                              Stop
+                            </Button>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          );
+        }}
+      </ResourceView>
+      {remove.error ? <ErrorNotice error={remove.error} /> : null}
+      <ChooseChannel base={base} onSaved={() => void choices.reload()} />
+    </Section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { OrgSummary } from '../../api/types';
+import { useMutation } from '../../api/use-mutation';
+import { Button } from '../../components/button';
+import { ErrorNotice } from '../../components/error-notice';
+import { SelectField } from '../../components/field';
+import { Time } from '../../components/time';
+import type { BotCheck, InstanceBot } from './instance-bot-types';
+
+/** One bot: its live status and last error, the orgs that use it, and test / restart / assign. */
+export function InstanceBotRow({
+  bot,
+  orgs,
+  onChanged,
+}: {
+  bot: InstanceBot;
+  orgs: readonly OrgSummary[];
+  onChanged: () => void;
+}) {
+  const [org, setOrg] = useState('');
+  const [check, setCheck] = useState<BotCheck>();
+  const path = `/racetime/bots/${bot.id}`;
+  const probe = useMutation((what: 'test' | 'restart') =>
+    api<BotCheck>(`${path}/${what}`, { method: 'POST' }),
+  );
+  const assign = useMutation((slug: string, on: boolean) =>
+    api<InstanceBot>(`${path}/orgs/${encodeURIComponent(slug)}`, { method: on ? 'PUT' : 'DELETE' }),
+  );
+  const run = async (what: 'test' | 'restart') => {
+    const result = await probe.run(what);
+    if (result) {
+      setCheck(result);
+      onChanged();
+    }
+  };
+  const others = orgs.filter((o) => !bot.orgs.includes(o.slug));
+  return (
+    <article className="card" aria-label={`Bot ${bot.name}`}>
+      <div className="card-header">
+        <div>
+          <h2>
+            {bot.name} <span className="muted mono">{bot.category}</span>
+          </h2>
+          <p className="card-description">
+            Status: <strong>{bot.active ? bot.status : 'deactivated'}</strong>
+            {bot.statusAt ? (
+              <span className="muted">
+                {' '}
+                since <Time iso={bot.statusAt} />
+              </span>
+            ) : null}
+            {bot.statusMessage ? <> · {bot.statusMessage}</> : null}
+          </p>
+        </div>
+        <div className="button-row">
+          <Button size="small" busy={probe.running} busyLabel="Working…" onClick={() => void run('test')}>
+            Test
+          </Button>
+          <Button size="small" busy={probe.running} busyLabel="Working…" onClick={() => void run('restart')}>
+            Restart
+          </Button>
+        </div>
+      </div>
+      {check ? (
+        <div className="notice" role="status">
+          <span>
+            Checked <Time iso={check.checkedAt} />: {check.status}
+            {check.message ? ` — ${check.message}` : ''}
+          </span>
+        </div>
+      ) : null}
+      {probe.error ? <ErrorNotice error={probe.error} /> : null}
+      <p>
+        Used by: {bot.orgs.length === 0 ? <span className="muted">no organization yet</span> : null}
+        {bot.orgs.map((slug) => (
+          <span key={slug} className="badge">
+            {slug}{' '}
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              aria-label={`Take ${bot.name} away from ${slug}`}
+              onClick={async () => (await assign.run(slug, false)) && onChanged()}
+            >
+              ×
+            </button>
+          </span>
+        ))}
+      </p>
+      {others.length ? (
+        <div className="form form-inline">
+          <SelectField
+            label={`Let an organization use ${bot.name}`}
+            value={org}
+            onChange={(e) => setOrg(e.target.value)}
+            options={[
+              { value: '', label: 'Choose…' },
+              ...others.map((o) => ({ value: o.slug, label: o.name })),
+            ]}
+          />
+          <Button
+            disabled={!org}
+            busy={assign.running}
+            onClick={async () => {
+              if (await assign.run(org, true)) {
+                setOrg('');
+                onChanged();
+              }
+            }}
+          >
+            Assign
+          </Button>
+        </div>
+      ) : null}
+      {assign.error ? <ErrorNotice error={assign.error} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+import { plugin as discordNotify } from '@racedesk/plugin-discord-notify';
+import { plugin as racetime } from '@racedesk/plugin-racetime';
+import { startRacetimeEmulator } from '@racedesk/testkit';
+import t from 'tap';
+import { apiFromPage, navLink, openPanel, signIn, skipWithoutChromium } from './helpers/browser.js';
+import { startPanelServer } from './helpers/panel-server.js';
+
+t.test(
+  'instance pages (jobs, racetime bots, Discord bot) and an org linking its Discord server',
+  { skip: skipWithoutChromium },
+  async (t) => {
+    const emulator = await startRacetimeEmulator();
+    t.teardown(() => emulator.close());
+    const server = await startPanelServer([racetime, discordNotify], {
+      pluginConfig: ({ discordUrl, url }) => ({
+        racetime: { racetimeUrl: emulator.url },
+        'discord-notify': { discordUrl, publicUrl: url, gateway: false },
+      }),
+    });
+    t.teardown(() => server.close());
+    const { page, shot, errors } = await openPanel(t, server, 'instance');
+    const alice = server.discord.createUser({ username: 'alice', globalName: 'Alice Organizer' });
+    await signIn(page, server, alice.id, server.setupCode);
+    await apiFromPage(page, 'POST', '/api/v1/orgs', {
+      name: 'Night Cup',
+      slug: 'night-cup',
+      timezone: 'UTC',
+    });
+    for (const id of ['racetime', 'discord-notify'])
+      await apiFromPage(page, 'PUT', `/api/v1/orgs/night-cup/plugins/${id}`, { enabled: true, settings: {} });
+    await page.goto('/admin/orgs/night-cup');
+
+    await t.test('jobs: what is scheduled, filtered by state', async (t) => {
+      await navLink(page, 'Jobs').click();
+      const table = page.getByRole('table', { name: 'Jobs' });
+      await table.waitFor();
+      t.ok((await table.getByRole('row').count()) > 1, 'the recurring jobs of the plugins are listed');
+      await shot('01-jobs');
+      await page.getByLabel('State').selectOption('failed');
+      await page.getByText('No jobs in this state').waitFor();
+      t.pass('an empty filter says what to do');
+    });
+
+    await t.test('racetime.gg bots: register, test, restart, give to an organization', async (t) => {
+      await navLink(page, 'racetime.gg bots').click();
+      await page.getByText('No racetime.gg bot yet').waitFor();
+      await page.getByLabel('Category').fill('Not A Slug');
+      await page.getByRole('button', { name: 'Register bot' }).click();
+      t.equal(
+        await page.getByLabel('Category').getAttribute('aria-invalid'),
+        'true',
+        'a bad slug is refused on its field',
+      );
+      const bot = emulator.registerBot({ category: 'alttpr', name: 'Racedesk' });
+      await page.getByLabel('Category').fill('alttpr');
+      await page.getByLabel('Bot name').fill('Racedesk');
+      await page.getByLabel('Client id').fill(bot.clientId);
+      await page.getByLabel('Client secret').fill(bot.clientSecret);
+      await page.getByRole('button', { name: 'Register bot' }).click();
+      const card = page.getByRole('article', { name: 'Bot Racedesk' });
+      await card.waitFor();
+      await card.getByRole('button', { name: 'Test' }).click();
+      await card
+        .getByRole('status')
+        .getByText(/Checked .*: connected/)
+        .waitFor();
+      await card.getByRole('button', { name: 'Restart' }).click();
+      await card.getByRole('status').waitFor();
+      await card.getByLabel('Let an organization use Racedesk').selectOption({ label: 'Night Cup' });
+      await card.getByRole('button', { name: 'Assign' }).click();
+      await card.getByRole('button', { name: 'Take Racedesk away from night-cup' }).waitFor();
+      const bots = await apiFromPage<{ orgs: string[] }[]>(page, 'GET', '/api/v1/racetime/bots');
+      t.same(bots[0]?.orgs, ['night-cup'], 'the organization may use the bot');
+      await shot('02-racetime-bots');
+    });
+
+    const discordBot = server.discord.createBot({
+      name: 'Racedesk',
+      redirectUris: [`${server.url}/api/v1/discord-notify/guilds/callback`],
+    });
+
+    await t.test('the Discord bot: status and token', async (t) => {
+      await navLink(page, 'Discord bot').click();
+      await page.getByText('Not set up').waitFor();
+      await page.getByLabel('Application id').fill(discordBot.id);
+      await page.getByLabel('Bot token').fill('short');
+      await page.getByRole('button', { name: 'Save and connect' }).click();
+      t.equal(
+        await page.getByLabel('Bot token').getAttribute('aria-invalid'),
+        'true',
+        'a short token is refused',
+      );
+      await page.getByLabel('Bot token').fill(discordBot.token);
+      await page.getByRole('button', { name: 'Save and connect' }).click();
+      await page.getByText('Stored (encrypted)').waitFor();
+      t.equal(await page.getByLabel('Bot token').inputValue(), '', 'the token is not kept on the page');
+      await shot('03-discord-bot');
+    });
+
+    await t.test('an org admin links a Discord server and chooses a channel', async (t) => {
+      const guild = server.discord.createGuild({
+        name: 'Night Cup Discord',
+        ownerId: alice.id,
+        channels: [{ name: 'announcements' }],
+      });
+      await page.goto('/admin/orgs/night-cup');
+      await navLink(page, 'Discord').click();
+      await page.getByText('No Discord server linked yet').waitFor();
+      server.discord.oauth.loginAs(alice.id, { guildId: guild.id });
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('button', { name: 'Add the bot to a server' }).click(),
+      ]);
+      await popup.waitForURL(/guilds\/callback/);
+      await popup.waitForLoadState();
+      await popup.close();
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.getByText('Night Cup Discord', { exact: true }).waitFor();
+      t.pass('the server is linked after the install round trip');
+
+      const channel = [...server.discord.store.channels.values()].find(
+        (c) => c.guildId === guild.id && c.name === 'announcements',
+      )!;
+      await page.getByLabel('Post', { exact: true }).selectOption({ label: 'New matches' });
+      await page.getByLabel('Channel id').fill(channel.id);
+      await page.getByRole('button', { name: 'Use this channel' }).click();
+      const row = page
+        .getByRole('table', { name: 'Channel choices' })
+        .getByRole('row')
+        .filter({ hasText: 'New matches' });
+      await row.getByText('#announcements').waitFor();
+      t.match(await row.innerText(), /Yes/, 'the bot can post there');
+      await shot('04-org-discord');
+    });
+
+    t.same(errors, [], 'no script errors in the browser');
+  },
+);
