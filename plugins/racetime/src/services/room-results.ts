@@ -57,7 +57,8 @@ const same = (
       p &&
       p.finishRank === r.finishRank &&
       p.status === r.status &&
-      (p.finishTime === null) === (r.finishTime === null)
+      (p.finishTime === null ? null : durationToMillis(p.finishTime)) ===
+        (r.finishTime === null ? null : durationToMillis(r.finishTime))
     );
   });
 

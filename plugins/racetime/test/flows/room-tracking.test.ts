@@ -1,30 +1,7 @@
 import { createTestDatabase } from '@racedesk/testkit';
 import t from 'tap';
-import { type League, league, type Player, until } from '../helpers/league.js';
-import { api } from '../helpers/people.js';
+import { league, matchOf, raceUnderWay, until } from '../helpers/league.js';
 import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.js';
-
-/** A match whose room is open with both players in, racing (in progress). */
-async function raceUnderWay(rt: RacetimeTestApp, lg: League, players: Player[]) {
-  const matchId = await lg.match('2030-01-07T12:30:00Z', players);
-  await rt.clock.advance('1s');
-  const slug = (await lg.room(matchId)).slug!.split('/')[1]!;
-  await until('everyone invited', () => rt.emulator.races.require(slug).entrants.length === players.length);
-  for (const p of players) {
-    rt.emulator.players.acceptInvite(slug, p.racetime.id);
-    rt.emulator.players.ready(slug, p.racetime.id);
-  }
-  await rt.clock.advance('16s');
-  await until('match started', async () => (await matchOf(rt, lg, matchId)).state === 'started');
-  await rt.clock.advance('30s');
-  return { matchId, slug };
-}
-
-const matchOf = (rt: RacetimeTestApp, lg: League, id: number) =>
-  api<{
-    state: string;
-    players: Array<{ userId: number; finishRank: number | null; status: string | null }>;
-  }>(rt.app, lg.mod, 'GET', `/api/v1/orgs/${lg.org.slug}/matches/${id}`);
 
 const eventsNamed = (rt: RacetimeTestApp, name: string) =>
   rt.app.racedesk.db('events').where({ name }).orderBy('id').pluck('payload');

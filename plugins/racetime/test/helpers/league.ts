@@ -126,3 +126,36 @@ export async function until<T>(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A match as `GET .../matches/:id` shows it, with the fields the racetime tests read. */
+export interface MatchView {
+  state: string;
+  checkedInAt: string | null;
+  startedAt: string | null;
+  players: Array<{
+    userId: number;
+    finishRank: number | null;
+    finishTime: string | null;
+    status: string | null;
+  }>;
+}
+
+/** The match through the API, as the league's moderator sees it. */
+export const matchOf = (rt: RacetimeTestApp, lg: League, id: number) =>
+  api<MatchView>(rt.app, lg.mod, 'GET', `/api/v1/orgs/${lg.org.slug}/matches/${id}`);
+
+/** A match (12:30, due at once) whose room is open with every player in, racing (in progress). */
+export async function raceUnderWay(rt: RacetimeTestApp, lg: League, players: Player[]) {
+  const matchId = await lg.match('2030-01-07T12:30:00Z', players);
+  await rt.clock.advance('1s');
+  const slug = (await lg.room(matchId)).slug!.split('/')[1]!;
+  await until('everyone invited', () => rt.emulator.races.require(slug).entrants.length === players.length);
+  for (const p of players) {
+    rt.emulator.players.acceptInvite(slug, p.racetime.id);
+    rt.emulator.players.ready(slug, p.racetime.id);
+  }
+  await rt.clock.advance('16s');
+  await until('match started', async () => (await matchOf(rt, lg, matchId)).state === 'started');
+  await rt.clock.advance('30s');
+  return { matchId, slug };
+}

@@ -1,3 +1,4 @@
+import type { PluginDefinition } from '@racedesk/core';
 import {
   createTestApp,
   type RacetimeEmulator,
@@ -29,6 +30,8 @@ export async function racetimeTestApp(
     database?: TestApp['database'];
     instanceId?: string;
     role?: TestApp['app']['racedesk']['role'];
+    /** Plugins loaded next to racetime (e.g. one that depends on it). */
+    plugins?: PluginDefinition[];
   } = {},
 ): Promise<RacetimeTestApp> {
   const clock = options.clock ?? new TestClock();
@@ -37,7 +40,7 @@ export async function racetimeTestApp(
   const publicUrl = 'http://racedesk.test';
   const userApp = emulator.registerUserApp({ redirectUris: [`${publicUrl}/api/v1/me/racetime/callback`] });
   const testApp = await createTestApp({
-    plugins: [plugin],
+    plugins: [plugin, ...(options.plugins ?? [])],
     clock,
     t,
     database: options.database,
