@@ -84,7 +84,7 @@ export function tooManyRequests(
 /** The reply an injected fault produces (a hang is handled by the server). */
 export function faultReply(
   state: DiscordState,
-  effect: Exclude<FaultEffect, { kind: 'hang' }>,
+  effect: Exclude<FaultEffect, { kind: 'hang' } | { kind: 'lose-answer' }>,
   path: string,
 ): Reply {
   if (effect.kind === 'error') return apiError(effect.code);

@@ -12,7 +12,8 @@ export type FaultEffect =
   | { kind: 'status'; status: number }
   | { kind: 'error'; code: DiscordErrorCode }
   | { kind: 'rate-limit'; retryAfterMs: number; global: boolean; scope: 'user' | 'shared' | 'global' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'lose-answer' };
 
 /** Common options: how many requests (default 1; `Infinity` = until cleared) and which method. */
 export interface FaultOptions {
@@ -69,6 +70,14 @@ export class DiscordFaults {
   /** The next requests matching `route` are never answered until {@link DiscordFaults.releaseHung}. */
   hangNext(route: RouteMatcher, options: FaultOptions = {}): void {
     this.add(route, options, { kind: 'hang' });
+  }
+
+  /**
+   * The next requests matching `route` are carried out (a message is created) but the connection is
+   * reset instead of answering: the client sees a network error without knowing it worked.
+   */
+  loseAnswerNext(route: RouteMatcher, options: FaultOptions = {}): void {
+    this.add(route, options, { kind: 'lose-answer' });
   }
 
   /** Resets hung requests' connections so clients see a network error. */

@@ -22,6 +22,12 @@ const richEmbeds = (value: unknown): Obj[] =>
 const nonceOf = (value: unknown): string | number | null =>
   typeof value === 'string' || typeof value === 'number' ? value : null;
 
+/**
+ * How long `enforce_nonce` remembers a nonce. Discord documents "the past few minutes" without a
+ * figure; five minutes here.
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 /** Channel and message routes. */
 export const CHANNEL_ROUTES: Route<DiscordState>[] = [
   {
@@ -50,6 +56,20 @@ export const CHANNEL_ROUTES: Route<DiscordState>[] = [
       const invalid = validateMessageBody(body);
       if (invalid === 'empty') return apiError(50006);
       if (invalid) return invalidForm(invalid);
+      const nonce = nonceOf(body.nonce);
+      if (body.enforce_nonce === true && nonce !== null) {
+        // Discord: with enforce_nonce, a nonce the same author used in this channel in the past few
+        // minutes returns that message instead of creating another.
+        const since = state.clock.now().getTime() - NONCE_WINDOW_MS;
+        const earlier = (state.store.messages.get(channel.id) ?? []).find(
+          (m) =>
+            m.authorId === author.id &&
+            m.nonce !== null &&
+            String(m.nonce) === String(nonce) &&
+            m.createdAt.getTime() >= since,
+        );
+        if (earlier) return json(200, messageJson(state.store, earlier));
+      }
       const message: EmulatedMessage = {
         id: state.store.ids.next(),
         channelId: channel.id,
@@ -59,7 +79,7 @@ export const CHANNEL_ROUTES: Route<DiscordState>[] = [
         embeds: richEmbeds(body.embeds),
         components: Array.isArray(body.components) ? body.components : [],
         tts: body.tts === true,
-        nonce: nonceOf(body.nonce),
+        nonce,
         createdAt: state.clock.now(),
         editedAt: null,
         body,

@@ -61,6 +61,11 @@ async function handleRequest(state: DiscordState, req: IncomingMessage, res: Ser
     json: body.json,
     form: body.form,
   };
+  if (fault?.kind === 'lose-answer') {
+    if (isApi) handleApi(state, exchange);
+    res.socket?.destroy();
+    return record(0);
+  }
   const reply = fault
     ? faultReply(state, fault, route)
     : isApi
