@@ -118,3 +118,35 @@ t.test('a delivery that keeps failing gives up after six tries and says why', as
   const [delivery] = await discordDeliveries(env, org.slug, org.admin, { userId: alice.userId });
   t.match(delivery, { status: 'failed', lastError: /gave up after 6 failed tries: Discord answered 500/ });
 });
+
+t.test(
+  'an answer lost after Discord created the DM: the resend carries the same nonce and Discord returns the first',
+  async (t) => {
+    const { env, org, schedule } = await world(t);
+    const alice = await discordPerson(env, 'alice');
+    env.emu.faults.loseAnswerNext(MESSAGES, { method: 'POST' });
+    await schedule([alice.userId]);
+    await env.settle();
+    t.equal(env.emu.dms(alice.discordId).length, 1, 'Discord created the DM, but the answer was lost');
+    let [delivery] = await discordDeliveries(env, org.slug, org.admin, { userId: alice.userId });
+    t.match(delivery, { status: 'pending', lastError: /network error/ });
+    // Alice chats with the bot: the DM is no longer among the 50 recent messages the resend looks through.
+    for (let i = 0; i < 60; i++)
+      env.emu.gateway.receiveDm({ from: alice.discordId, toBot: env.bot.user.id, content: `hi ${i}` });
+    await env.advance('30s');
+    [delivery] = await discordDeliveries(env, org.slug, org.admin, { userId: alice.userId });
+    t.equal(delivery?.status, 'sent');
+    const posts = env.emu.log.requests.filter((r) => r.method === 'POST' && /messages$/.test(r.route));
+    t.equal(posts.length, 2, 'sent again after the search missed it');
+    t.equal(
+      (posts[1]?.body as { nonce?: string }).nonce,
+      (posts[0]?.body as { nonce?: string }).nonce,
+      'with the same nonce',
+    );
+    t.equal(
+      env.emu.dms(alice.discordId).filter((m) => m.authorId === env.bot.user.id).length,
+      1,
+      'Alice still has exactly one DM from the bot',
+    );
+  },
+);
