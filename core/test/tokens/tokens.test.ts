@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { addMember, bearer, createOrg, createTestApp, createToken, signIn } from '@racedesk/testkit';
 import t from 'tap';
+import { guardedPlugin } from '../security/fixtures/guarded-plugin.js';
 
 const run = promisify(execFile);
 
@@ -237,5 +238,44 @@ t.test('superadmins create, list and revoke personal superadmin tokens; nobody e
     (await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(token) })).statusCode,
     401,
     'revocation takes effect at once',
+  );
+});
+
+t.test('a token follows its owner’s membership and the org’s plugins on the very next request', async (t) => {
+  const { app } = await createTestApp({ plugins: [guardedPlugin], rateLimits: false, t });
+  const root = await signIn(app, { superadmin: true });
+  const admin = await signIn(app);
+  await createOrg(app, root, 'alpha');
+  await addMember(app, root, 'alpha', admin, 'admin');
+  const token = await createToken(app, admin, 'alpha', 'admin');
+  const things = () =>
+    app.inject({ method: 'GET', url: '/api/v1/orgs/alpha/guarded/things', headers: bearer(token) });
+  const plugin = (enabled: boolean) =>
+    app.inject({
+      method: 'PUT',
+      url: '/api/v1/orgs/alpha/plugins/guarded',
+      headers: root.headers,
+      payload: { enabled, settings: { roomPrefix: 'weekly' } },
+    });
+
+  t.equal((await things()).json().error.code, 'RD_PLUGIN_DISABLED');
+  await plugin(true);
+  t.match((await things()).json(), { org: 'alpha', role: 'admin' }, 'on: reachable at once');
+  await plugin(false);
+  t.equal((await things()).json().error.code, 'RD_PLUGIN_DISABLED', 'off: refused at once');
+  await plugin(true);
+  const removed = await app.inject({
+    method: 'DELETE',
+    url: `/api/v1/orgs/alpha/members/${admin.userId}`,
+    headers: root.headers,
+  });
+  t.equal(removed.statusCode, 204);
+  const after = await things();
+  t.equal(after.statusCode, 404, 'removed from the org: the token no longer reaches it');
+  t.equal(after.json().error.code, 'RD_ORG_NOT_FOUND');
+  t.equal(
+    (await app.inject({ method: 'GET', url: '/api/v1/orgs/nope', headers: bearer(token) })).json().error.code,
+    'RD_ORG_NOT_FOUND',
+    'an unknown org looks the same',
   );
 });
