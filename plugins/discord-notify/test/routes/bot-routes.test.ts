@@ -62,6 +62,39 @@ t.test('a dropped gateway is resumed by discord.js and the status is connected a
   t.equal(emu.gateway.readySessions, 1);
 });
 
+t.test('a gateway close that cannot be resumed shows as disconnected until a restart', async (t) => {
+  const { app, root, emu } = await discordTestApp(t, { gateway: true });
+  t.equal(emu.gateway.readySessions, 1);
+  const statusOf = () => api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  // 4014 (disallowed intents) is one of the close codes after which Discord allows no resume or reconnect.
+  emu.gateway.drop(4014);
+  let view = await statusOf();
+  // The close is read on a later tick: yield (no sleeping) until the client has seen it.
+  for (let i = 0; i < 200 && view.status !== 'disconnected'; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    view = await statusOf();
+  }
+  t.match(view, { status: 'disconnected', statusMessage: /gateway closed \(4014\)/ });
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+  t.equal((await statusOf()).status, 'disconnected', 'discord.js does not reconnect by itself');
+  t.equal(emu.gateway.readySessions, 0);
+  t.notOk(
+    emu.log.frames.some((f) => f.op === 6),
+    'no resume was tried',
+  );
+
+  const restarted = await api<BotView>(
+    app,
+    root,
+    'POST',
+    '/api/v1/discord-notify/bot/restart',
+    undefined,
+    200,
+  );
+  t.equal(restarted.status, 'connected', 'a superadmin restart brings it back');
+  t.equal(emu.gateway.readySessions, 1);
+});
+
 t.test('an invalid token shows as invalid_token, and a good one fixes it', async (t) => {
   const { app, root, bot } = await discordTestApp(t, { configure: false, gateway: true });
   const bad = await api<BotView>(app, root, 'PUT', '/api/v1/discord-notify/bot', {
