@@ -122,7 +122,7 @@ export default defineBenchmark({
         notes: [
           `${MATCHES} matches (2 players each) in one org, a ${PAGE}-match window in the middle, API token (member role) on the API side`,
           `autocannon child process, ${connections} connections, ${roundCount} interleaved round(s) of ${seconds} s per side after a 2 s warm-up; the round with the median ratio is shown`,
-          'bare side: the same two SQL queries (page + players) through pg, no auth, schema or serializer',
+          'bare side: the same two SQL queries (page + players) through pg, no auth, schema or serializer; API side: those two plus one guard query (token, owner, org, membership)',
           `load average at start ${loadavg()[0]!.toFixed(1)}`,
         ],
       };

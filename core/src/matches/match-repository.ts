@@ -56,7 +56,8 @@ export async function playersOf(
   if (!matchIds.length) return byMatch;
   const rows = (await executor('match_players as p')
     .join('users as u', 'u.id', 'p.user_id')
-    .whereIn('p.match_id', matchIds)
+    // One array parameter instead of one per id: less to bind and send for a page of 100.
+    .whereRaw('p.match_id = any(?)', [matchIds])
     .orderBy(['p.match_id', 'p.seat'])
     .select('p.*', 'u.display_name', 'u.discord_username')) as PlayerRow[];
   for (const r of rows) {
