@@ -18,6 +18,7 @@ import { OrgSettingsPage } from './pages/org/org-settings';
 import { PluginPageHost } from './pages/org/plugin-page-host';
 import { PluginsPage } from './pages/org/plugins';
 import { TokensPage } from './pages/org/tokens';
+import { WebhooksPage } from './pages/org/webhooks/webhooks';
 import { ProfilePage } from './pages/profile';
 import { PersonalLayout } from './pages/profile-layout';
 import { SchedulePage } from './pages/schedule/schedule';
@@ -49,6 +50,7 @@ export function App() {
               <Route path="tokens" element={<TokensPage />} />
               <Route path="settings" element={<OrgSettingsPage />} />
               <Route path="audit" element={<OrgAuditPage />} />
+              <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="p/:pluginId/:page" element={<PluginPageHost />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { plugin as discordNotify } from '@racedesk/plugin-discord-notify';
 import { plugin as racetime } from '@racedesk/plugin-racetime';
 import { startRacetimeEmulator } from '@racedesk/testkit';
@@ -46,6 +47,7 @@ t.test(
       await page.getByText('No racetime.gg bot yet').waitFor();
       await page.getByLabel('Category').fill('Not A Slug');
       await page.getByRole('button', { name: 'Register bot' }).click();
+      await page.locator('.field-invalid', { has: page.getByLabel('Category') }).waitFor();
       t.equal(
         await page.getByLabel('Category').getAttribute('aria-invalid'),
         'true',
@@ -85,6 +87,7 @@ t.test(
       await page.getByLabel('Application id').fill(discordBot.id);
       await page.getByLabel('Bot token').fill('short');
       await page.getByRole('button', { name: 'Save and connect' }).click();
+      await page.locator('.field-invalid', { has: page.getByLabel('Bot token') }).waitFor();
       t.equal(
         await page.getByLabel('Bot token').getAttribute('aria-invalid'),
         'true',
@@ -131,6 +134,48 @@ t.test(
       await row.getByText('#announcements').waitFor();
       t.match(await row.innerText(), /Yes/, 'the bot can post there');
       await shot('04-org-discord');
+    });
+
+    await t.test('webhooks: add one (secret shown once), see its failing deliveries', async (t) => {
+      const receiver = createServer((_req, res) => res.writeHead(500).end('down'));
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      t.teardown(() => receiver.close());
+      const port = (receiver.address() as { port: number }).port;
+      await navLink(page, 'Webhooks').click();
+      await page.getByText('No webhooks yet').waitFor();
+      await page.getByLabel('Endpoint URL').fill(`http://127.0.0.1:${port}/hook`);
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      await page.getByText('Choose at least one event.').waitFor();
+      await page.getByLabel('core.match.created').check();
+      await page.getByRole('button', { name: 'Add webhook' }).click();
+      t.match(
+        await page.getByRole('textbox', { name: 'Signing secret' }).inputValue(),
+        /.{16,}/,
+        'the secret is shown once',
+      );
+      await page.getByRole('button', { name: 'I have stored it' }).click();
+      const card = page.getByRole('article', { name: `Webhook http://127.0.0.1:${port}/hook` });
+      await card.waitFor();
+      const cup = await apiFromPage<{ id: number }>(page, 'POST', '/api/v1/orgs/night-cup/tournaments', {
+        slug: 'cup',
+        name: 'Cup',
+      });
+      await apiFromPage(page, 'POST', '/api/v1/orgs/night-cup/matches', {
+        tournamentId: cup.id,
+        scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+        players: [],
+      });
+      await card.getByText('Delivery log', { exact: true }).click();
+      const log = card.getByRole('table', { name: 'Deliveries' });
+      // The worker tries right after the event commits; refresh until that try is logged.
+      const tried = async () => (await log.isVisible()) && /500/.test(await log.innerText());
+      for (let i = 0; i < 40 && !(await tried()); i++) {
+        await page.waitForTimeout(250);
+        await card.getByRole('button', { name: 'Refresh' }).click();
+      }
+      await log.getByRole('cell', { name: 'core.match.created' }).waitFor();
+      t.match(await log.innerText(), /HTTP 500|500/, 'the failing answer is the last error');
+      await shot('05-webhooks');
     });
 
     t.same(errors, [], 'no script errors in the browser');

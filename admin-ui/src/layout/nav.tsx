@@ -37,6 +37,9 @@ function OrgLinks({ org, role, plugins }: Pick<OrgContextValue, 'org' | 'role' |
           <NavLink to={`${base}/settings`} className={link}>
             Settings
           </NavLink>
+          <NavLink to={`${base}/webhooks`} className={link}>
+            Webhooks
+          </NavLink>
           <NavLink to={`${base}/audit`} className={link}>
             Audit log
           </NavLink>

@@ -92,6 +92,7 @@ export async function startPanelServer(
     config: validateConfig({
       secretKey: 'b'.repeat(64),
       publicUrl: url,
+      webhooks: { allowHttpLoopback: true },
       services: { discordUrl: discord.url },
       oauth: { discord: { clientId: oauth.clientId, clientSecret: oauth.clientSecret } },
       plugins:
