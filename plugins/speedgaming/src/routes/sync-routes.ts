@@ -1,7 +1,8 @@
 import { conflict, ErrorResponse, type RacedeskApp } from '@racedesk/core';
 import { Type } from 'typebox';
-import { StaleMatch, SyncListQuery, SyncPage, SyncRecord } from '../schemas/sync-record.js';
+import { StaleMatch, SyncListQuery, SyncPage, SyncProblem, SyncRecord } from '../schemas/sync-record.js';
 import { TournamentParams } from '../schemas/tournament-settings.js';
+import { episodeStore } from '../services/episode-store.js';
 import { runSync } from '../services/run-sync.js';
 import { settingsRepository } from '../services/settings-repository.js';
 import type { SgContext } from '../services/sg-context.js';
@@ -10,7 +11,7 @@ import { syncRecords } from '../services/sync-records.js';
 
 const tags = ['speedgaming'];
 
-/** Sync now, the sync log and stale matches. */
+/** Sync now, the sync log, stale matches and matches with a sync problem. */
 export function syncRoutes(app: RacedeskApp, ctx: SgContext): void {
   app.post(
     '/tournaments/:id/sync',
@@ -59,6 +60,23 @@ export function syncRoutes(app: RacedeskApp, ctx: SgContext): void {
     async (request) => {
       await settingsRepository.get(ctx.db, request.racedesk.org!.id, request.params.id);
       return staleMatches(ctx, request.racedesk.org!.id, request.params.id);
+    },
+  );
+  app.get(
+    '/tournaments/:id/problems',
+    {
+      schema: {
+        tags,
+        summary:
+          'Imported matches SpeedGaming data could not be applied to (e.g. every player removed), kept as they were',
+        description: 'A problem clears by itself once SpeedGaming is back in sync with the match.',
+        params: TournamentParams,
+        response: { 200: Type.Array(SyncProblem), 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      await settingsRepository.get(ctx.db, request.racedesk.org!.id, request.params.id);
+      return episodeStore.problems(ctx.db, request.racedesk.org!.id, request.params.id);
     },
   );
 }

@@ -60,3 +60,12 @@ export const StaleMatch = Type.Object({
   scheduledAt: Type.String(),
   staleSince: Type.String(),
 });
+
+/** An imported match SpeedGaming's data could not be applied to, kept as it was. */
+export const SyncProblem = Type.Object({
+  matchId: Type.Integer(),
+  episodeId: Type.Integer(),
+  scheduledAt: Type.String(),
+  problem: Type.String(),
+  since: Type.String(),
+});

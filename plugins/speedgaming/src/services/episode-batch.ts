@@ -25,18 +25,19 @@ export async function importEpisodes(
   rejections: RejectedEpisode[],
 ): Promise<void> {
   const usable: EpisodeImport[] = [];
+  const playerless: EpisodeImport[] = [];
   for (const episode of episodes) {
     const mapped = mapEpisode(episode, { crewRoles: s.crewRoles, approvedCrewOnly: true });
-    if (mapped.players.length === 0)
-      rejections.push({ episodeId: episode.id, reason: 'no players (the pairing is not drawn yet)' });
-    else usable.push(mapped);
+    (mapped.players.length ? usable : playerless).push(mapped);
   }
   const known = await episodeStore.hashes(
     ctx.db,
     s.orgId,
-    usable.map((e) => e.externalId),
+    [...usable, ...playerless].map((e) => e.externalId),
   );
+  await keepPlayerless(ctx, s, playerless, known, counts, rejections);
   const todo: EpisodeImport[] = [];
+  const backInSync: number[] = [];
   for (const e of usable) {
     const row = known.get(e.externalId);
     if (row && row.tournamentId !== s.tournamentId) {
@@ -45,9 +46,12 @@ export async function importEpisodes(
         episodeId: e.externalId,
         reason: `already imported into tournament ${row.tournamentId} of this organization`,
       });
-    } else if (row?.hash === importHash(e)) counts.unchanged++;
-    else todo.push(e);
+    } else if (row?.hash === importHash(e)) {
+      counts.unchanged++;
+      if (row.problem) backInSync.push(e.externalId);
+    } else todo.push(e);
   }
+  await episodeStore.clearProblems(ctx.db, s.tournamentId, backInSync, ctx.clock.now());
   if (!todo.length) return;
   const people = await resolvePeople(
     ctx,
@@ -92,6 +96,40 @@ export async function importEpisodes(
       });
     }
   });
+}
+
+/** Shown for an imported episode whose players were all removed on SpeedGaming. */
+export const PLAYERS_GONE =
+  'every player was removed on SpeedGaming; the match keeps its last players and crew until SpeedGaming has players again';
+
+/**
+ * Episodes without players: one never imported is not drawn yet (listed, nothing created). One
+ * already imported keeps its match untouched (an empty line-up would break rooms and brackets) and
+ * is marked with a sync problem organizers see on `GET .../problems`; it is listed in the run that
+ * first sees it and counted as skipped after that, until SpeedGaming has players again.
+ */
+async function keepPlayerless(
+  ctx: SgContext,
+  s: ImportSettings,
+  playerless: EpisodeImport[],
+  known: Map<number, { tournamentId: number }>,
+  counts: SyncCounts,
+  rejections: RejectedEpisode[],
+): Promise<void> {
+  const imported: number[] = [];
+  for (const e of playerless) {
+    if (known.get(e.externalId)?.tournamentId === s.tournamentId) imported.push(e.externalId);
+    else rejections.push({ episodeId: e.externalId, reason: 'no players (the pairing is not drawn yet)' });
+  }
+  const fresh = await episodeStore.markProblem(
+    ctx.db,
+    s.tournamentId,
+    imported,
+    PLAYERS_GONE,
+    ctx.clock.now(),
+  );
+  for (const episodeId of fresh) rejections.push({ episodeId, reason: PLAYERS_GONE });
+  counts.skipped += imported.length - fresh.length;
 }
 
 // Episodes are independent (own transaction, people and channels resolved up front): a few

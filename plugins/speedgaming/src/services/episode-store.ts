@@ -40,22 +40,77 @@ const fromRow = (r: Row): EpisodeMatch => ({
 
 /** `speedgaming_episode_matches`: which match each episode became, and what was imported last. */
 export const episodeStore = {
-  /** Hashes of the org's imported episodes among `episodeIds` (one query per batch). */
+  /** Hashes (and open problems) of the org's imported episodes among `episodeIds`, one query per 5,000. */
   async hashes(
     db: Executor,
     orgId: number,
     episodeIds: number[],
-  ): Promise<Map<number, { hash: string; tournamentId: number }>> {
-    const map = new Map<number, { hash: string; tournamentId: number }>();
+  ): Promise<Map<number, { hash: string; tournamentId: number; problem: string | null }>> {
+    const map = new Map<number, { hash: string; tournamentId: number; problem: string | null }>();
     for (let i = 0; i < episodeIds.length; i += 5000) {
       const rows = await db('speedgaming_episode_matches')
         .where({ org_id: orgId })
         .whereIn('episode_id', episodeIds.slice(i, i + 5000))
-        .select('episode_id', 'snapshot_hash', 'tournament_id');
+        .select('episode_id', 'snapshot_hash', 'tournament_id', 'problem');
       for (const r of rows)
-        map.set(Number(r.episode_id), { hash: r.snapshot_hash, tournamentId: Number(r.tournament_id) });
+        map.set(Number(r.episode_id), {
+          hash: r.snapshot_hash,
+          tournamentId: Number(r.tournament_id),
+          problem: r.problem,
+        });
     }
     return map;
+  },
+
+  /**
+   * Marks imported episodes of a tournament with a sync problem (their matches are kept as they are);
+   * answers the ones newly marked, so a lasting problem is reported once, not on every run.
+   */
+  async markProblem(
+    db: Executor,
+    tournamentId: number,
+    episodeIds: number[],
+    problem: string,
+    now: Date,
+  ): Promise<number[]> {
+    if (!episodeIds.length) return [];
+    const rows = await db('speedgaming_episode_matches')
+      .where({ tournament_id: tournamentId })
+      .whereIn('episode_id', episodeIds)
+      .where((w) => w.whereNull('problem').orWhereNot('problem', problem))
+      .update({ problem, problem_since: now, updated_at: now })
+      .returning('episode_id');
+    return rows.map((r: { episode_id: string }) => Number(r.episode_id));
+  },
+
+  /** Clears the problems of episodes SpeedGaming is back in sync for (one statement). */
+  async clearProblems(db: Executor, tournamentId: number, episodeIds: number[], now: Date): Promise<void> {
+    if (!episodeIds.length) return;
+    await db('speedgaming_episode_matches')
+      .where({ tournament_id: tournamentId })
+      .whereIn('episode_id', episodeIds)
+      .whereNotNull('problem')
+      .update({ problem: null, problem_since: null, updated_at: now });
+  },
+
+  /** Imported matches of a tournament with an open sync problem, by match time. */
+  async problems(db: Executor, orgId: number, tournamentId: number) {
+    const rows = await db('speedgaming_episode_matches as e')
+      .join('matches as m', 'm.id', 'e.match_id')
+      .where({ 'e.org_id': orgId, 'e.tournament_id': tournamentId })
+      .whereNotNull('e.problem')
+      .whereNull('e.gone_at')
+      .whereNull('m.finished_at')
+      .whereNull('m.cancelled_at')
+      .orderBy('m.scheduled_at')
+      .select('e.match_id', 'e.episode_id', 'm.scheduled_at', 'e.problem', 'e.problem_since');
+    return rows.map((r) => ({
+      matchId: Number(r.match_id),
+      episodeId: Number(r.episode_id),
+      scheduledAt: (r.scheduled_at as Date).toISOString(),
+      problem: r.problem as string,
+      since: (r.problem_since as Date).toISOString(),
+    }));
   },
 
   /**
@@ -107,6 +162,8 @@ export const episodeStore = {
         snapshot: JSON.stringify(fields.snapshot),
         scheduled_at: fields.snapshot.scheduledAt,
         user_ids: fields.userIds,
+        problem: null,
+        problem_since: null,
         updated_at: fields.now,
       });
   },

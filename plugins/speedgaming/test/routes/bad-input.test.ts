@@ -99,5 +99,6 @@ t.test('every route is in the OpenAPI document', async (t) => {
   t.ok(doc.paths[`${base}/tournaments/{id}/settings`]?.put);
   t.ok(doc.paths[`${base}/tournaments/{id}/sync`]?.post);
   t.ok(doc.paths[`${base}/tournaments/{id}/stale`]?.get);
+  t.ok(doc.paths[`${base}/tournaments/{id}/problems`]?.get);
   t.ok(doc.paths[`${base}/syncs`]?.get);
 });
