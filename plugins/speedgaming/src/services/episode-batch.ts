@@ -84,6 +84,7 @@ export async function importEpisodes(
         players,
         crew: [...crew.values()],
         streamChannelId: channel ? (channels.get(channel.name) ?? null) : null,
+        known: known.has(next.externalId),
       });
       // Skips (a started or finished match) are expected, not errors.
       if (outcome.kind === 'skipped') counts.skipped++;

@@ -116,25 +116,32 @@ export const episodeStore = {
   /**
    * Claims the episode for this transaction: inserts its row, or waits for and locks the row another
    * import holds. The unique (org, episode) key, not timing, makes two imports create one match.
+   * `known` (the run's one read saw the row) goes straight to the lock: one statement either way.
    */
   async claim(
     trx: Knex.Transaction,
-    orgId: number,
-    tournamentId: number,
-    episodeId: number,
-    eventSlug: string,
-    scheduledAt: Date,
+    e: { orgId: number; tournamentId: number; episodeId: number; eventSlug: string; scheduledAt: Date },
     now: Date,
+    known = false,
   ) {
+    const lock = async () =>
+      (await trx('speedgaming_episode_matches')
+        .where({ org_id: e.orgId, episode_id: e.episodeId })
+        .forUpdate()
+        .first()) as Row | undefined;
+    if (known) {
+      const row = await lock();
+      if (row) return { row: fromRow(row), created: false };
+    }
     const [inserted] = await trx('speedgaming_episode_matches')
       .insert({
-        org_id: orgId,
-        tournament_id: tournamentId,
-        episode_id: episodeId,
-        event_slug: eventSlug,
+        org_id: e.orgId,
+        tournament_id: e.tournamentId,
+        episode_id: e.episodeId,
+        event_slug: e.eventSlug,
         snapshot_hash: '',
         snapshot: '{}',
-        scheduled_at: scheduledAt,
+        scheduled_at: e.scheduledAt,
         created_at: now,
         updated_at: now,
       })
@@ -142,11 +149,7 @@ export const episodeStore = {
       .ignore()
       .returning('*');
     if (inserted) return { row: fromRow(inserted as Row), created: true };
-    const row = (await trx('speedgaming_episode_matches')
-      .where({ org_id: orgId, episode_id: episodeId })
-      .forUpdate()
-      .first()) as Row;
-    return { row: fromRow(row), created: false };
+    return { row: fromRow((await lock())!), created: false };
   },
 
   async save(

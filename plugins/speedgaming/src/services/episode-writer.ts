@@ -20,6 +20,8 @@ export interface EpisodePlan {
   players: number[];
   crew: WantedCrew[];
   streamChannelId: number | null;
+  /** The run's read of imported episodes saw this one (it is updated, not created). */
+  known?: boolean;
 }
 
 /** What SpeedGaming owns on an imported match while import is on. */
@@ -47,12 +49,15 @@ export async function writeEpisode(
     const now = ctx.clock.now();
     const { row } = await episodeStore.claim(
       trx,
-      s.orgId,
-      s.tournamentId,
-      next.externalId,
-      next.eventSlug,
-      next.scheduledAt,
+      {
+        orgId: s.orgId,
+        tournamentId: s.tournamentId,
+        episodeId: next.externalId,
+        eventSlug: next.eventSlug,
+        scheduledAt: next.scheduledAt,
+      },
       now,
+      plan.known,
     );
     if (row.tournamentId !== s.tournamentId) {
       return {
