@@ -26,13 +26,13 @@ export async function checkVanished(
   const out: VanishedOutcome = { cancelled: 0, stillThere: [], rejections: [] };
   const rows = await episodeStore.inWindow(ctx.db, s.tournamentId, s.eventSlugs, window.from, window.to);
   for (const row of rows) {
-    if (listed.has(row.episodeId) || row.matchId === null) continue;
+    if (listed.has(row.episodeId)) continue;
     try {
       out.stillThere.push(await clientOf(ctx).episode(row.episodeId));
     } catch (error) {
       if (isSpeedGamingError(error, 'episode_gone')) {
         await ctx.db.transaction(async (trx) => {
-          await ctx.domain.matches.cancel(row.matchId!, 'Deleted on SpeedGaming', SG_ACTOR, trx);
+          await ctx.domain.matches.cancel(row.matchId, 'Deleted on SpeedGaming', SG_ACTOR, trx);
           await episodeStore.markGone(trx, row.id, ctx.clock.now());
         });
         out.cancelled++;

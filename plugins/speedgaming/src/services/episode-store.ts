@@ -171,15 +171,18 @@ export const episodeStore = {
       });
   },
 
-  /** Imported, not cancelled episodes of a tournament's events whose time is inside `[from, to]`. */
+  /**
+   * Imported, not cancelled episodes of a tournament's events whose time is inside `[from, to]`: just
+   * their ids (every run reads all of them; their snapshots would cost more than the rest of a no-change run).
+   */
   async inWindow(
     db: Executor,
     tournamentId: number,
     slugs: string[],
     from: Date,
     to: Date,
-  ): Promise<EpisodeMatch[]> {
-    const rows = (await db('speedgaming_episode_matches as e')
+  ): Promise<{ id: number; episodeId: number; matchId: number }[]> {
+    const rows = await db('speedgaming_episode_matches as e')
       .join('matches as m', 'm.id', 'e.match_id')
       .where('e.tournament_id', tournamentId)
       .whereIn('e.event_slug', slugs)
@@ -187,8 +190,12 @@ export const episodeStore = {
       .whereNull('m.cancelled_at')
       .whereNull('m.finished_at')
       .whereBetween('e.scheduled_at', [from, to])
-      .select('e.*')) as Row[];
-    return rows.map(fromRow);
+      .select('e.id', 'e.episode_id', 'e.match_id');
+    return rows.map((r: { id: string; episode_id: string; match_id: string }) => ({
+      id: Number(r.id),
+      episodeId: Number(r.episode_id),
+      matchId: Number(r.match_id),
+    }));
   },
 
   async markGone(db: Executor, id: number, now: Date): Promise<void> {
