@@ -63,6 +63,8 @@ export class BotTokenManager extends EventEmitter<BotTokenEvents> implements Bot
 
   constructor(private readonly options: BotTokenManagerOptions) {
     super();
+    // Every room socket of the bot listens for renewals: thousands of rooms are normal, not a leak.
+    this.setMaxListeners(0);
     this.clock = options.clock ?? systemTimerClock;
     this.retryMs = options.retryDelayMs ?? 5_000;
   }
