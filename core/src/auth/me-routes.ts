@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { forbidden } from '../errors.js';
+import { ErrorResponse } from '../http/error-shape.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import { User, userView } from '../users/user-schemas.js';
 import { OrgRoleSchema } from './roles.js';
@@ -25,7 +27,7 @@ const Me = Type.Object({
   ]),
 });
 
-/** `GET /api/v1/me`: who the caller is, their orgs and roles, and the CSRF token of their session. */
+/** `GET /api/v1/me`: who the caller is, their orgs and roles, and the CSRF token of their session; `PATCH` their time zone. */
 export async function meRoutes(app: RacedeskApp): Promise<void> {
   const { db, users } = app.racedesk;
   app.get(
@@ -53,6 +55,28 @@ export async function meRoutes(app: RacedeskApp): Promise<void> {
           ? { id: caller.token.id, orgId: caller.token.orgId, role: caller.token.roleCeiling }
           : null,
       };
+    },
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own account: the time zone times are shown in (IANA, e.g. Europe/Berlin)',
+        body: Type.Object(
+          { timezone: Type.String({ minLength: 1, maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: User, 400: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const caller = request.racedesk;
+      if (caller.userId === null)
+        throw forbidden('RD_ME_NO_USER', 'This token belongs to no user; there is no account to change');
+      return userView(await users.setTimeZone(caller.userId, request.body.timezone, caller.actor));
     },
   );
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { conflict, notFound } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
+import { checkTimeZone } from '../tournaments/time-zone.js';
 import { UserMerged } from './user-events.js';
 import { moveCoreRows, type UserMergeHandler } from './user-merge.js';
 import { toUser, type UserRef, type UserRow, userRepository } from './user-repository.js';
@@ -155,6 +156,30 @@ export function createUserService(db: Database, clock: Clock, bus: EventBus, aud
           );
         }
         return out;
+      });
+    },
+
+    /** Sets the time zone the user sees times in (an IANA zone; 400 otherwise), audited when it changes. */
+    async setTimeZone(userId: number, timezone: string, actor: Actor): Promise<UserRef> {
+      checkTimeZone(timezone);
+      return db.transaction(async (t) => {
+        const before = await userRepository.byId(t, userId);
+        if (!before) throw notFound('RD_USER_NOT_FOUND', `No user ${userId}`);
+        if (before.timezone === timezone) return before;
+        const [row] = (await t('users')
+          .where({ id: userId })
+          .update({ time_zone: timezone, updated_at: clock.now() })
+          .returning('*')) as UserRow[];
+        await audit.record(
+          {
+            actor,
+            action: 'user.timezone_changed',
+            target: { type: 'user', id: userId },
+            details: { from: before.timezone, to: timezone },
+          },
+          t,
+        );
+        return toUser(row!);
       });
     },
 
