@@ -36,9 +36,20 @@ export default defineBenchmark({
     });
     await app.ready();
     let queries = 0;
-    app.racedesk.db.on('query', () => {
+    // BENCH_SQL=1 prints the most frequent statements of each run (to see where round trips go).
+    const histogram = new Map<string, number>();
+    app.racedesk.db.on('query', (q: { sql: string }) => {
       queries++;
+      if (process.env.BENCH_SQL) histogram.set(q.sql, (histogram.get(q.sql) ?? 0) + 1);
     });
+    const dumpSql = (run: string) => {
+      if (!process.env.BENCH_SQL) return;
+      const top = [...histogram].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      log(
+        `${run}: top statements\n${top.map(([sql, n]) => `${String(n).padStart(7)}  ${sql.slice(0, 160)}`).join('\n')}`,
+      );
+      histogram.clear();
+    };
     try {
       const root = await signIn(app, { superadmin: true });
       const call = async (method: 'POST' | 'PUT', url: string, payload?: object) => {
@@ -65,9 +76,11 @@ export default defineBenchmark({
       };
       const first = await timed();
       log(`first import: ${JSON.stringify({ ...first.record, rejections: first.record.rejections.length })}`);
+      dumpSql('first import');
       clock.advance(60_000);
       const again = await timed();
       log(`re-import: ${JSON.stringify({ ...again.record, rejections: again.record.rejections.length })}`);
+      dumpSql('re-import');
       if (first.record.imported + first.record.errors < episodes * 0.9 || again.record.imported !== 0) {
         throw new Error('the import did not do what it should; figures would be meaningless');
       }
