@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { Page, PageQuery, paginate } from '../http/pagination.js';
 import { Slug } from '../orgs/org-schemas.js';
 import type { RacedeskApp } from '../plugins/contract.js';
@@ -166,12 +166,7 @@ export function crewRoutes(crew: CrewService, db: Database, clock: Clock) {
           q,
           request.query,
           { columns: ['scheduled_at', 'id'], direction: 'asc' },
-        ).catch((err: { code?: string }) => {
-          // A cursor that decodes but carries values of the wrong type is a bad cursor, not a server error.
-          if (err.code?.startsWith('22'))
-            throw badRequest('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
-          throw err;
-        });
+        );
         const matches = page.items;
         const all = await crew.ofMatches(matches.map((m) => m.id));
         return {

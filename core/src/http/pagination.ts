@@ -38,21 +38,32 @@ type CursorValue = string | number | boolean | null;
 
 const encode = (values: CursorValue[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
+const badCursor = () => badRequest('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
+
+// What a cursor can carry: the scalar values `encode` wrote. Infinity (JSON `1e999`) and NUL characters
+// never come from a row, and PostgreSQL would refuse them anyway.
+const isCursorValue = (v: unknown): v is CursorValue =>
+  v === null ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isFinite(v)) ||
+  (typeof v === 'string' && !v.includes('\u0000'));
+
 function decode(cursor: string, size: number): CursorValue[] {
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(values) &&
-      values.length === size &&
-      values.every((v) => v === null || typeof v !== 'object')
-    ) {
-      return values as CursorValue[];
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the error below
+    throw badCursor();
   }
-  throw badRequest('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
+  if (Array.isArray(values) && values.length === size && values.every(isCursorValue)) return values;
+  throw badCursor();
 }
+
+// SQLSTATE class 22 (data exception): a value PostgreSQL cannot read as the column's type, e.g. a
+// timestamp that is no timestamp or an id out of range. List filters are checked by the route schemas
+// before they reach SQL, so with a cursor in the query such an error is the cursor's, a 400 and not a 500.
+const isDataException = (err: unknown) =>
+  typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('22');
 
 const field = (column: string) => column.slice(column.lastIndexOf('.') + 1);
 const cursorValue = (value: unknown): CursorValue =>
@@ -61,6 +72,10 @@ const cursorValue = (value: unknown): CursorValue =>
 /**
  * Keyset pagination for any Knex query: orders by `order`, continues after `cursor`, fetches one
  * extra row to know whether another page exists. Stable under inserts, unlike offsets.
+ *
+ * The one place cursors are checked: a cursor this list did not return (not decodable, the wrong
+ * number of values, or values of the wrong type for the columns) throws 400 `RD_PAGE_CURSOR`, so list
+ * routes pass `cursor` through without checks of their own.
  */
 export async function paginate<Row extends object>(
   query: Knex.QueryBuilder,
@@ -76,7 +91,10 @@ export async function paginate<Row extends object>(
     query.whereRaw(`(${tuple}) ${direction === 'asc' ? '>' : '<'} (${params})`, [...columns, ...values]);
   }
   for (const column of columns) query.orderBy(column, direction);
-  const rows = (await query.limit(limit + 1)) as Row[];
+  const rows = (await query.limit(limit + 1).catch((err: unknown) => {
+    if (page.cursor && isDataException(err)) throw badCursor();
+    throw err;
+  })) as Row[];
   const items = rows.slice(0, limit);
   const last = items.at(-1) as Record<string, unknown> | undefined;
   const nextCursor =

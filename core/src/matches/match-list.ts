@@ -29,11 +29,6 @@ export function createMatchList(db: Database, clock: Clock) {
     const page = await paginate<MatchRow>(q, filter, {
       columns: ['m.scheduled_at', 'm.id'],
       direction: 'asc',
-    }).catch((err: { code?: string }) => {
-      // A cursor that decodes but carries values of the wrong type is a bad cursor, not a server error.
-      if (err.code?.startsWith('22'))
-        throw badRequest('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
-      throw err;
     });
     return { items: await withPlayers(db, page.items), nextCursor: page.nextCursor };
   };

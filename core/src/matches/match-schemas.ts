@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { PageQuery } from '../http/pagination.js';
 import { NullableTimestamp, Timestamp } from '../http/timestamp.js';
 import { Slug } from '../orgs/org-schemas.js';
 import { Id } from '../tournaments/tournament-schemas.js';
@@ -149,8 +150,7 @@ export type Results = Static<typeof ResultsBody>;
 
 /** Query of `GET .../matches`. */
 export const MatchListQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-  cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  ...PageQuery.properties,
   tournamentId: Type.Optional(Id),
   status: Type.Optional(MatchStateSchema),
   playerId: Type.Optional(Id),

@@ -3,7 +3,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { unprocessable } from '../errors.js';
-import { Page, paginate } from '../http/pagination.js';
+import { Page, PageQuery, paginate } from '../http/pagination.js';
 import { NullableTimestamp, Timestamp } from '../http/timestamp.js';
 import { OrgParams } from '../orgs/org-schemas.js';
 import type { RacedeskApp } from '../plugins/contract.js';
@@ -171,8 +171,7 @@ export function notificationRoutes(
           summary: 'Delivery log of the org, newest first: status, attempts, last error',
           params: OrgParams,
           querystring: Type.Object({
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
-            cursor: Type.Optional(Type.String({ maxLength: 512 })),
+            ...PageQuery.properties,
             status: Type.Optional(DeliveryStatus),
             channel: Type.Optional(Type.String({ maxLength: 64 })),
             webhookId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
@@ -203,10 +202,6 @@ export function notificationRoutes(
         const page = await paginate<Record<string, never>>(q, request.query, {
           columns: ['id'],
           direction: 'desc',
-        }).catch((err: { code?: string }) => {
-          if (err.code?.startsWith('22'))
-            throw unprocessable('RD_PAGE_CURSOR', 'cursor is not a cursor this list returned');
-          throw err;
         });
         return {
           items: page.items.map((r: Record<string, unknown>) => ({
