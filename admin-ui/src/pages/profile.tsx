@@ -1,12 +1,13 @@
 import { PageHeader, Section } from '../components/page-header';
-import { viewerTimeZone } from '../components/time';
+import { adminPlugins } from '../plugins/registry';
 import { useMe } from '../session/session';
+import { NotificationSection } from './profile/notification-section';
+import { TimeZoneSection } from './profile/time-zone-section';
 
-/** The viewer's account: Discord identity, time zone, memberships. */
+/** The viewer's account: Discord identity, time zone, notification choices, linked accounts, memberships. */
 export function ProfilePage() {
   const me = useMe();
   const user = me.user;
-  const browserZone = viewerTimeZone();
   return (
     <>
       <PageHeader title="Profile" description="Your Racedesk account, linked to your Discord account." />
@@ -25,15 +26,6 @@ export function ProfilePage() {
               </dd>
             </div>
             <div>
-              <dt>Time zone</dt>
-              <dd>
-                {user.timezone}
-                {user.timezone !== browserZone ? (
-                  <span className="muted"> · this browser shows times in {browserZone}</span>
-                ) : null}
-              </dd>
-            </div>
-            <div>
               <dt>Instance role</dt>
               <dd>{me.superadmin ? 'Superadmin' : 'User'}</dd>
             </div>
@@ -42,6 +34,15 @@ export function ProfilePage() {
           <p className="muted">You are using an API token that belongs to no user.</p>
         )}
       </Section>
+      {user ? (
+        <>
+          <TimeZoneSection user={user} />
+          <NotificationSection />
+          {[...adminPlugins.values()].map(({ id, ProfileSection }) =>
+            ProfileSection ? <ProfileSection key={id} /> : null,
+          )}
+        </>
+      ) : null}
       <Section title="Organizations">
         {me.memberships.length === 0 ? (
           <p className="muted">

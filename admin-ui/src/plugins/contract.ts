@@ -42,6 +42,11 @@ export interface AdminPlugin {
   TournamentSettings?: ComponentType<PluginPageProps & { tournamentId: number }>;
   /** A section of the match page (e.g. the race room), shown under the match's details. */
   MatchSection?: ComponentType<MatchSectionProps>;
+  /**
+   * A section of the viewer's profile (e.g. a linked account). Profiles belong to no org, so it shows
+   * whenever the panel has it; it hides itself when the server does not run the plugin.
+   */
+  ProfileSection?: ComponentType;
   /** A column of the schedule: its heading and the cell of one match (keep it small; it shows per row). */
   ScheduleColumn?: { label: string; Cell: ComponentType<PluginPageProps & { match: Match }> };
 }

@@ -1,4 +1,5 @@
 import { defineAdminPlugin } from '../contract';
+import { RacetimeAccountSection } from './account-section';
 import { InstanceBotsPage } from './instance-bots';
 import { RacetimeOverview } from './racetime-overview';
 import { RoomCell } from './room-cell';
@@ -13,5 +14,6 @@ export const admin = defineAdminPlugin({
   instancePages: [{ path: 'bots', label: 'racetime.gg bots', Component: InstanceBotsPage }],
   TournamentSettings: RacetimeTournamentSettings,
   MatchSection: RoomSection,
+  ProfileSection: RacetimeAccountSection,
   ScheduleColumn: { label: 'Room', Cell: RoomCell },
 });
