@@ -6,7 +6,7 @@ import type { Database } from '../db/connect.js';
 import { conflict } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import { type PageOf, paginate } from '../http/pagination.js';
-import { checkTimeZone } from '../tournaments/time-zone.js';
+import { checkTimeZone } from '../time/time-zone.js';
 import { OrgCreated } from './org-events.js';
 import { type OrgRef, toOrg } from './org-repository.js';
 

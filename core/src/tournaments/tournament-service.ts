@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { Actor } from '../actor.js';
 import { conflict, notFound } from '../errors.js';
 import { type PageOf, paginate } from '../http/pagination.js';
+import { checkTimeZone } from '../time/time-zone.js';
 import { type DomainDeps, requireRole } from './domain-deps.js';
-import { checkTimeZone } from './time-zone.js';
 import { TournamentArchived, TournamentCreated, TournamentUpdated } from './tournament-events.js';
 import type { NewTournament, TournamentPatch, TournamentView } from './tournament-schemas.js';
 

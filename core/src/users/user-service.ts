@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { conflict, notFound } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
-import { checkTimeZone } from '../tournaments/time-zone.js';
+import { checkTimeZone } from '../time/time-zone.js';
 import { UserMerged } from './user-events.js';
 import { moveCoreRows, type UserMergeHandler } from './user-merge.js';
 import { toUser, type UserRef, type UserRow, userRepository } from './user-repository.js';
