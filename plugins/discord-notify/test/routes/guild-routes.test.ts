@@ -140,3 +140,75 @@ t.test('only org admins ask for an install URL; Discord denying the install is a
   t.equal(denied.statusCode, 400);
   t.match(denied.json(), { error: { code: 'RD_DISCORD_INSTALL_DENIED', message: /cancelled/ } });
 });
+
+t.test(
+  'a browser is sent back to the panel’s Discord page with the outcome; API clients get JSON',
+  async (t) => {
+    const env = await discordTestApp(t);
+    const admin = await discordPerson(env, 'admin');
+    await discordOrg(env, 'league', admin);
+    const guild = env.emu.createGuild({ name: 'League & Friends', ownerId: admin.discordId });
+    const page = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const installUrl = async () =>
+      (
+        await api<{ url: string }>(
+          env.app,
+          admin,
+          'POST',
+          '/api/v1/orgs/league/discord-notify/guilds/install-url',
+        )
+      ).url;
+    const callbackOf = async (url: string, approve = true) => {
+      env.emu.oauth.loginAs(admin.discordId, { guildId: guild.id, approve });
+      const consent = await fetch(url, { redirect: 'manual' });
+      const back = new URL(consent.headers.get('location') ?? '');
+      return back.pathname + back.search;
+    };
+    const landing = (location: string | undefined) => {
+      const url = new URL(location ?? '', 'http://x');
+      return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    };
+
+    const denied = await env.app.inject({
+      method: 'GET',
+      url: await callbackOf(await installUrl(), false),
+      headers: { ...admin.headers, ...page },
+    });
+    t.equal(denied.statusCode, 302, denied.body);
+    t.match(landing(denied.headers.location as string), {
+      path: '/admin/orgs/league/p/discord-notify/discord',
+      query: { install: 'failed', code: 'RD_DISCORD_INSTALL_DENIED', message: /Discord did not install/ },
+    });
+
+    const callback = await callbackOf(await installUrl());
+    const linked = await env.app.inject({
+      method: 'GET',
+      url: callback,
+      headers: { ...admin.headers, ...page },
+    });
+    t.equal(linked.statusCode, 302, linked.body);
+    t.same(landing(linked.headers.location as string), {
+      path: '/admin/orgs/league/p/discord-notify/discord',
+      query: { install: 'linked', guild: 'League & Friends' },
+    });
+    t.match(await api(env.app, admin, 'GET', '/api/v1/orgs/league/discord-notify/guilds'), [
+      { guildId: guild.id, guildName: 'League & Friends' },
+    ]);
+
+    const json = await env.app.inject({
+      method: 'GET',
+      url: await callbackOf(await installUrl()),
+      headers: { ...admin.headers, accept: 'application/json' },
+    });
+    t.equal(json.statusCode, 200, 'Accept: application/json gets the linked guild as JSON');
+    t.match(json.json(), { guildId: guild.id, guildName: 'League & Friends' });
+
+    const garbage = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/discord-notify/guilds/callback?state=not-a-state&guild_id=${guild.id}`,
+      headers: { ...admin.headers, ...page },
+    });
+    t.equal(garbage.statusCode, 400, 'a state naming no organization has no page to go to: JSON error');
+    t.equal(garbage.json().error.code, 'RD_DISCORD_STATE_INVALID');
+  },
+);
