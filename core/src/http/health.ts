@@ -59,7 +59,19 @@ export async function healthRoutes(app: RacedeskApp): Promise<void> {
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', hide: false } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics',
+        response: {
+          200: {
+            description:
+              'Prometheus text exposition format: HTTP requests, job runs, events, subscriber runs',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+        },
+      },
+    },
     async (_request, reply) => {
       const { registry } = app.racedesk.metrics;
       return reply.type(registry.contentType).send(await registry.metrics());

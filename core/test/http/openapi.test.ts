@@ -23,3 +23,34 @@ t.test('every route of the live route table is in the OpenAPI document with its 
     .map((r) => `${r.method} ${r.url}`);
   t.same(missing, [], 'no route is missing from the document');
 });
+
+// Outside /api/v1 the guard's table has no entry, so the operations fixed points of ARCHITECTURE §6 are
+// listed here: operators and their probes rely on them, so they are documented like any API route.
+// (The document itself, /api/docs, and the admin panel, /admin, are pages, not API.)
+const OPERATIONS = [
+  { url: '/healthz', type: 'application/json', statuses: ['200'] },
+  { url: '/readyz', type: 'application/json', statuses: ['200', '503'] },
+  { url: '/metrics', type: 'text/plain', statuses: ['200'] },
+];
+
+t.test('the health and metrics routes are in the OpenAPI document with what they answer', async (t) => {
+  const { app } = await createTestApp({ t });
+  const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+  type Operation = { tags?: string[]; security?: unknown; responses: Record<string, { content?: object }> };
+  for (const { url, type, statuses } of OPERATIONS) {
+    t.ok(app.hasRoute({ method: 'GET', url }), `${url} is in the live route table`);
+    const op = doc.paths[url]?.get as Operation | undefined;
+    if (!op) {
+      t.fail(`GET ${url} is missing from the document`);
+      continue;
+    }
+    t.same(op.tags, ['operations'], `${url}: tagged operations`);
+    t.notOk(op.security, `${url}: documented as needing no credentials`);
+    for (const status of statuses)
+      t.ok(op.responses[status]?.content?.[type as never], `${url}: ${status} documented as ${type}`);
+
+    const res = await app.inject({ method: 'GET', url });
+    t.equal(res.statusCode, 200, `${url} answers`);
+    t.match(res.headers['content-type'], type, `${url}: answers ${type} as documented`);
+  }
+});
