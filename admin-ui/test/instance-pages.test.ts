@@ -109,16 +109,22 @@ t.test(
       await page.goto('/admin/orgs/night-cup');
       await navLink(page, 'Discord').click();
       await page.getByText('No Discord server linked yet').waitFor();
+      const add = page.getByRole('button', { name: 'Add the bot to a server' });
+      // Discord brings the admin back to this page, with what happened.
+      server.discord.oauth.loginAs(alice.id, { guildId: guild.id, approve: false });
+      await add.click();
+      await page
+        .getByRole('alert')
+        .getByText(/The Discord server was not linked: .*Discord did not install/)
+        .waitFor();
+      t.match(page.url(), /\/admin\/orgs\/night-cup\/p\/discord-notify\/discord\?install=failed/);
       server.discord.oauth.loginAs(alice.id, { guildId: guild.id });
-      const [popup] = await Promise.all([
-        page.waitForEvent('popup'),
-        page.getByRole('button', { name: 'Add the bot to a server' }).click(),
-      ]);
-      await popup.waitForURL(/guilds\/callback/);
-      await popup.waitForLoadState();
-      await popup.close();
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.getByText('Night Cup Discord', { exact: true }).waitFor();
+      await add.click();
+      await page.getByRole('status').getByText('Linked the Discord server Night Cup Discord').waitFor();
+      await page
+        .getByRole('region', { name: 'Discord servers' })
+        .getByText('Night Cup Discord', { exact: true })
+        .waitFor();
       t.pass('the server is linked after the install round trip');
 
       const channel = [...server.discord.store.channels.values()].find(

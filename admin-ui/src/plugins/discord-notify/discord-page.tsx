@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/page-header';
 import type { PluginPageProps } from '../contract';
 import { ChannelsSection } from './channels-section';
 import { GuildsSection } from './guilds-section';
+import { InstallOutcome } from './install-outcome';
 
 /** The org's Discord: linked servers and the channels each kind of post goes to. */
 export function DiscordPage(props: PluginPageProps) {
@@ -12,6 +13,7 @@ export function DiscordPage(props: PluginPageProps) {
         title="Discord"
         description="Players get DMs about their matches; your server's channels get the posts you choose."
       />
+      <InstallOutcome />
       <GuildsSection {...props} />
       {roleAtLeast(props.role, 'admin') ? <ChannelsSection {...props} /> : null}
     </>

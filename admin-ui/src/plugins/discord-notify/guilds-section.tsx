@@ -18,14 +18,15 @@ export function GuildsSection({ org, role }: PluginPageProps) {
   const guilds = useApi<GuildLink[]>(`${base}/guilds`);
   const admin = roleAtLeast(role, 'admin');
   const install = useMutation(() => api<{ url: string }>(`${base}/guilds/install-url`, { method: 'POST' }));
+  // Discord sends the admin back to this page (with the outcome in the query), so it opens in this tab.
   const start = async () => {
     const res = await install.run();
-    if (res) window.open(res.url, '_blank', 'noopener');
+    if (res) window.location.assign(res.url);
   };
   return (
     <Section
       title="Discord servers"
-      description="Link your server to post in its channels. Discord asks which server to add the bot to."
+      description="Link your server to post in its channels. Discord asks which server to add the bot to, then brings you back here."
       actions={
         admin ? (
           <div className="button-row">
@@ -43,7 +44,7 @@ export function GuildsSection({ org, role }: PluginPageProps) {
           items.length === 0 ? (
             <EmptyState title="No Discord server linked yet">
               {admin
-                ? 'Add the bot to your server, then come back and press Refresh.'
+                ? 'Add the bot to your server: Discord asks which one, then brings you back here.'
                 : 'An admin of this organization links the server.'}
             </EmptyState>
           ) : (
