@@ -219,24 +219,29 @@ export class Scheduler {
     return (result.rows[0] as { due: Date | null }).due ?? undefined;
   }
 
+  /**
+   * Jobs that are due now and still to be run here: free due rows in the store (unlocked, or with an
+   * expired lock), plus the runs this instance has locked and not finished (Agenda's own list, so a
+   * lock left by a dead instance never counts as ours).
+   */
   private async dueJobs(): Promise<string[]> {
     if (!this.pool || !this.options.processJobs) return [];
     const now = this.options.clock.now();
     const result = await this.pool.query(
-      // Jobs locked by another live instance are that instance's to run: count only the free ones,
-      // ours, and those whose lock expired.
-      // Jobs this instance locked count too until they finish: between Agenda's lock (which clears
-      // next_run_at of a one-off) and its 'start' event a run is neither due nor running.
-      `select name, locked_at, next_run_at from agenda_jobs
-       where name = any($1) and disabled = false
-         and ((next_run_at <= $2 and (locked_at is null or locked_at <= $3 or last_modified_by = $4))
-           or (locked_at is not null and next_run_at is null and last_modified_by = $4))`,
-      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
+      `select name, next_run_at from agenda_jobs
+       where name = any($1) and disabled = false and next_run_at <= $2
+         and (locked_at is null or locked_at <= $3)`,
+      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS)],
     );
-    return (result.rows as Array<{ name: string; locked_at: Date | null; next_run_at: Date | null }>).map(
-      (r) =>
-        `${r.name} next ${r.next_run_at?.toISOString() ?? '-'} locked ${r.locked_at?.toISOString() ?? '-'}`,
+    const free = (result.rows as Array<{ name: string; next_run_at: Date }>).map(
+      (r) => `${r.name} due ${r.next_run_at.toISOString()}`,
     );
+    const processor = (this.agenda as unknown as { jobProcessor?: { lockedJobs?: Job[] } })?.jobProcessor;
+    // Agenda also locks runs due within its next poll and waits for them: only those due now count.
+    const locked = (processor?.lockedJobs ?? [])
+      .filter((job) => !job.attrs.nextRunAt || job.attrs.nextRunAt <= now)
+      .map((job) => `${job.attrs.name} locked here`);
+    return [...free, ...locked];
   }
 
   /** Number of job runs in progress on this instance. */
