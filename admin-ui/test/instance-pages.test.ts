@@ -142,6 +142,41 @@ t.test(
       await shot('04-org-discord');
     });
 
+    await t.test('a tournament posts in its own channel or the org default', async (t) => {
+      const finals = await apiFromPage<{ id: number }>(page, 'POST', '/api/v1/orgs/night-cup/tournaments', {
+        slug: 'finals',
+        name: 'Finals',
+      });
+      await page.goto(`/admin/orgs/night-cup/tournaments/${finals.id}`);
+      const section = page.getByRole('region', { name: 'Discord settings' });
+      const table = section.getByRole('table', { name: 'Tournament channel choices' });
+      const row = (label: string) => table.getByRole('row').filter({ hasText: label });
+      await row('New matches').getByText('organization default: #announcements').waitFor();
+      t.match(await row('Results').innerText(), /not posted/);
+      const channel = [...server.discord.store.channels.values()].find((c) => c.name === 'announcements')!;
+      await section.getByLabel('Post', { exact: true }).selectOption({ label: 'Results' });
+      await section.getByLabel('Channel id').fill('123');
+      await section.getByRole('button', { name: 'Use this channel' }).click();
+      await section.locator('.field-invalid', { has: page.getByLabel('Channel id') }).waitFor();
+      t.pass('a malformed channel id is refused on its field');
+      await section.getByLabel('Channel id').fill(channel.id);
+      await section.getByRole('button', { name: 'Use this channel' }).click();
+      await row('Results')
+        .getByRole('button', { name: 'Use the organization default for results' })
+        .waitFor();
+      t.match(await row('Results').innerText(), /#announcements[\s\S]*Yes/, "the tournament's own channel");
+      const org = await apiFromPage<{ tournamentId: number | null; kind: string }[]>(
+        page,
+        'GET',
+        '/api/v1/orgs/night-cup/discord-notify/channels',
+      );
+      t.notOk(
+        org.some((c) => c.kind === 'results' && c.tournamentId === null),
+        'the org default is untouched',
+      );
+      await shot('05-tournament-discord');
+    });
+
     await t.test('webhooks: add one (secret shown once), see its failing deliveries', async (t) => {
       const receiver = createServer((_req, res) => res.writeHead(500).end('down'));
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -181,7 +216,7 @@ t.test(
       }
       await log.getByRole('cell', { name: 'core.match.created' }).waitFor();
       t.match(await log.innerText(), /HTTP 500|500/, 'the failing answer is the last error');
-      await shot('05-webhooks');
+      await shot('06-webhooks');
     });
 
     t.same(errors, [], 'no script errors in the browser');

@@ -10,11 +10,23 @@ import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
 import { type ChannelChoice, POST_KINDS, type PostKind } from './types';
 
-function ChooseChannel({ base, onSaved }: { base: string; onSaved: () => void }) {
+/** Picks the channel for one kind of post: the org default, or one tournament's when `tournamentId` is set. */
+export function ChooseChannel({
+  base,
+  tournamentId,
+  onSaved,
+}: {
+  base: string;
+  tournamentId?: number;
+  onSaved: () => void;
+}) {
   const [kind, setKind] = useState<PostKind>('match_scheduled');
   const [channelId, setChannelId] = useState('');
   const save = useMutation(() =>
-    api<ChannelChoice>(`${base}/channels`, { method: 'PUT', body: { kind, channelId: channelId.trim() } }),
+    api<ChannelChoice>(`${base}/channels`, {
+      method: 'PUT',
+      body: { kind, channelId: channelId.trim(), ...(tournamentId ? { tournamentId } : {}) },
+    }),
   );
   const errors = save.error?.fieldErrors() ?? {};
   const submit = async (e: FormEvent) => {
