@@ -173,7 +173,7 @@ async function toggleRooms(
   emulator: Emulator,
   received: () => number,
 ): Promise<{ sent: Map<string, number[]>; seconds: number }> {
-  slugs.forEach((slug, i) => emulator.players.join(slug, users[i]!.id));
+  for (const [i, slug] of slugs.entries()) emulator.players.join(slug, users[i]!.id);
   const base = received();
   const sent = new Map<string, number[]>(slugs.map((s) => [s, []]));
   const started = performance.now();
