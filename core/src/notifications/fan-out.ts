@@ -4,6 +4,9 @@ import type { DispatchedEvent } from '../events/define-event.js';
 import type { DeliveryMessage, NotificationChannel } from './channel.js';
 import { type NotificationType, recipientLookup } from './notification-types.js';
 
+/** Delivery rows per insert statement (about 10 parameters each). */
+const INSERT_CHUNK = 1000;
+
 interface Registry {
   channels: Map<string, NotificationChannel>;
   typesFor(eventName: string): NotificationType[];
@@ -77,11 +80,18 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
       }
     }
     if (!rows.length) return 0;
-    const inserted = await db('notification_deliveries')
-      .insert(rows)
-      .onConflict('idempotency_key')
-      .ignore()
-      .returning('id');
-    return inserted.length;
+    // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks, in one transaction.
+    return db.transaction(async (trx) => {
+      let count = 0;
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const inserted = await trx('notification_deliveries')
+          .insert(rows.slice(i, i + INSERT_CHUNK))
+          .onConflict('idempotency_key')
+          .ignore()
+          .returning('id');
+        count += inserted.length;
+      }
+      return count;
+    });
   };
 }
