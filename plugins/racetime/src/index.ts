@@ -12,6 +12,7 @@ import { RacetimeConfig } from './schemas/plugin-config.js';
 import { disableForOrg, enableForOrg, initRacetime } from './services/lifecycle.js';
 import { racetimeService } from './services/racetime-service.js';
 import { closeRuntime } from './services/runtime.js';
+import { applyAutoRoomsOnEpisodeImported } from './subscribers/apply-auto-rooms-on-episode-imported.js';
 import { cancelRoomOnMatchCancelled } from './subscribers/cancel-room-on-match-cancelled.js';
 import { moveRoomOnMatchRescheduled } from './subscribers/move-room-on-match-rescheduled.js';
 import { planRoomOnMatchCreated } from './subscribers/plan-room-on-match-created.js';
@@ -31,7 +32,12 @@ export const plugin = definePlugin({
   permissions: { 'manage-settings': 'admin', 'open-room': 'moderator' },
   routes: { org: orgRoutes, instance: instanceRoutes, me: accountRoutes },
   jobs: [openRoom, checkRoom, sweepRooms, followRooms],
-  subscriptions: [planRoomOnMatchCreated, moveRoomOnMatchRescheduled, cancelRoomOnMatchCancelled],
+  subscriptions: [
+    planRoomOnMatchCreated,
+    moveRoomOnMatchRescheduled,
+    cancelRoomOnMatchCancelled,
+    applyAutoRoomsOnEpisodeImported,
+  ],
   provides: racetimeService,
   init: initRacetime,
   onEnable: enableForOrg,

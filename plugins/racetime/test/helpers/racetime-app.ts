@@ -32,6 +32,8 @@ export async function racetimeTestApp(
     role?: TestApp['app']['racedesk']['role'];
     /** Plugins loaded next to racetime (e.g. one that depends on it). */
     plugins?: PluginDefinition[];
+    /** Config of those plugins, by plugin id. */
+    pluginConfig?: Record<string, unknown>;
   } = {},
 ): Promise<RacetimeTestApp> {
   const clock = options.clock ?? new TestClock();
@@ -48,6 +50,7 @@ export async function racetimeTestApp(
     rateLimits: false,
     config: {
       plugins: {
+        ...options.pluginConfig,
         racetime: {
           racetimeUrl: emulator.url,
           publicUrl,
