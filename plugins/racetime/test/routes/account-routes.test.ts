@@ -92,3 +92,68 @@ t.test('account linking lives at the contract paths under /api/v1/me/racetime', 
   const anonymous = await app.inject({ method: 'GET', url: '/api/v1/me/racetime/link' });
   t.equal(anonymous.statusCode, 401, 'only signed-in people link accounts');
 });
+
+t.test('a browser coming back from racetime.gg lands on the profile page with the outcome', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const { app, emulator } = rt;
+  const player = await signIn(app);
+  const toad = emulator.registerUser({ name: 'Toad' });
+  const browser = { ...player.headers, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+
+  emulator.oauth.loginAs(toad.id, { approve: false });
+  const denied = await consent(rt, player);
+  const failed = await app.inject({
+    method: 'GET',
+    url: `/api/v1/me/racetime/callback${denied.search}`,
+    headers: browser,
+  });
+  t.equal(failed.statusCode, 302);
+  const failedAt = new URL(String(failed.headers.location), 'http://racedesk.test');
+  t.equal(failedAt.pathname, '/admin/profile');
+  t.equal(failedAt.searchParams.get('racetime'), 'failed');
+  t.equal(failedAt.searchParams.get('code'), 'RD_RACETIME_LINK_DENIED');
+  t.match(failedAt.searchParams.get('message'), /racetime.gg did not link the account/);
+
+  emulator.oauth.loginAs(toad.id);
+  const back = await consent(rt, player);
+  const linked = await app.inject({
+    method: 'GET',
+    url: `/api/v1/me/racetime/callback${back.search}`,
+    headers: browser,
+  });
+  t.equal(linked.statusCode, 302);
+  t.equal(linked.headers.location, '/admin/profile?racetime=linked');
+  t.equal(
+    (await api<{ racetimeId: string }>(app, player, 'GET', '/api/v1/me/racetime')).racetimeId,
+    toad.id,
+    'the link was stored',
+  );
+});
+
+t.test('an API client keeps the JSON answer, also for failures', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const { app, emulator } = rt;
+  const player = await signIn(app);
+  const peach = emulator.registerUser({ name: 'Peach' });
+  const client = { ...player.headers, accept: 'application/json' };
+
+  emulator.oauth.loginAs(peach.id, { approve: false });
+  const denied = await consent(rt, player);
+  const refused = await app.inject({
+    method: 'GET',
+    url: `/api/v1/me/racetime/callback${denied.search}`,
+    headers: client,
+  });
+  t.equal(refused.statusCode, 400);
+  t.equal(refused.json().error.code, 'RD_RACETIME_LINK_DENIED');
+
+  emulator.oauth.loginAs(peach.id);
+  const back = await consent(rt, player);
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/v1/me/racetime/callback${back.search}`,
+    headers: client,
+  });
+  t.equal(res.statusCode, 200);
+  t.match(res.json(), { racetimeId: peach.id, racetimeName: 'Peach' });
+});
