@@ -1,5 +1,6 @@
 import type { EmulatorUser } from '@racedesk/testkit';
-import { api, orgWithRacetime, type Person, signIn } from './people.js';
+import { addMember, type Person, signIn } from '@racedesk/testkit';
+import { api, orgWithRacetime } from './people.js';
 import type { RacetimeTestApp } from './racetime-app.js';
 
 /** A player: a Racedesk user, their racetime account, and whether the two are linked. */
@@ -83,10 +84,7 @@ export async function league(
     tournamentId: tournament.id,
     async player(name, playerOptions = {}) {
       const person = await signIn(app, { username: name });
-      await api(app, root, 'POST', `/api/v1/orgs/${slug}/members`, {
-        discordId: person.discordId,
-        role: 'member',
-      });
+      await addMember(app, root, slug, person, 'member');
       const racetime = emulator.registerUser({ name, twitchName: name.toLowerCase() });
       if (playerOptions.linked !== false)
         await app.racedesk.db('racetime_account_links').insert({

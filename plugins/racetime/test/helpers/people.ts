@@ -1,33 +1,5 @@
 import type { OrgRole, RacedeskApp } from '@racedesk/core';
-
-/** A signed-in browser: headers for reads and writes (cookie + CSRF token). */
-export interface Person {
-  userId: number;
-  discordId: string;
-  headers: Record<string, string>;
-}
-
-let nextDiscordId = 200_000_000_000_000_000n;
-
-/** Signs a person in as the Discord callback would (user upsert + session). */
-export async function signIn(
-  app: RacedeskApp,
-  options: { username?: string; superadmin?: boolean } = {},
-): Promise<Person> {
-  const discordId = String(nextDiscordId++);
-  const user = await app.racedesk.users.upsertFromDiscord({
-    id: discordId,
-    username: options.username ?? `user${discordId.slice(-4)}`,
-  });
-  if (options.superadmin)
-    await app.racedesk.db('users').where({ id: user.id }).update({ is_superadmin: true });
-  const { cookie, session } = await app.racedesk.sessions.create(user.id);
-  return {
-    userId: user.id,
-    discordId,
-    headers: { cookie: `racedesk_session=${cookie}`, 'x-csrf-token': session.csrfToken },
-  };
-}
+import { addMember, createOrg, type Person } from '@racedesk/testkit';
 
 /** Calls the API and fails loudly on an unexpected status. */
 export async function api<T = unknown>(
@@ -55,9 +27,9 @@ export async function orgWithRacetime(
   slug: string,
   members: Array<[Person, OrgRole]> = [],
 ): Promise<{ slug: string; id: number }> {
-  const org = await api<{ id: number }>(app, admin, 'POST', '/api/v1/orgs', { slug, name: slug });
+  await createOrg(app, admin, slug);
+  const org = await api<{ id: number }>(app, admin, 'GET', `/api/v1/orgs/${slug}`);
   await api(app, admin, 'PUT', `/api/v1/orgs/${slug}/plugins/racetime`, { enabled: true, settings: {} });
-  for (const [person, role] of members)
-    await api(app, admin, 'POST', `/api/v1/orgs/${slug}/members`, { discordId: person.discordId, role });
+  for (const [person, role] of members) await addMember(app, admin, slug, person, role);
   return { slug, id: org.id };
 }

@@ -1,13 +1,14 @@
 import type { PluginDefinition } from '@racedesk/core';
 import {
   createTestApp,
+  type Person,
   type RacetimeEmulator,
+  signIn,
   startRacetimeEmulator,
   type TestApp,
   TestClock,
 } from '@racedesk/testkit';
 import { plugin } from '../../src/index.js';
-import { type Person, signIn } from './people.js';
 
 /** Something with a teardown hook, such as tap's `t`. */
 interface Teardown {

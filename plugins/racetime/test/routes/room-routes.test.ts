@@ -1,5 +1,6 @@
+import { signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { api, orgWithRacetime, signIn } from '../helpers/people.js';
+import { api, orgWithRacetime } from '../helpers/people.js';
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test(
