@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import { RacedeskError } from '../errors.js';
+import { registerSecurityHeaders } from '../http/security-headers.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import { SESSION_COOKIE } from './sessions.js';
 
@@ -52,5 +52,5 @@ export async function registerSecurityPlugins(app: RacedeskApp, limits: RateLimi
         }),
     });
   }
-  await app.register(helmet, { global: true });
+  registerSecurityHeaders(app);
 }
