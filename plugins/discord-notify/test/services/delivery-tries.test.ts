@@ -139,8 +139,8 @@ t.test(
     const posts = env.emu.log.requests.filter((r) => r.method === 'POST' && /messages$/.test(r.route));
     t.equal(posts.length, 2, 'sent again after the search missed it');
     t.equal(
-      (posts[1]?.body as { nonce?: string }).nonce,
-      (posts[0]?.body as { nonce?: string }).nonce,
+      (posts[1]?.body as { nonce?: string } | undefined)?.nonce,
+      (posts[0]?.body as { nonce?: string } | undefined)?.nonce,
       'with the same nonce',
     );
     t.equal(
