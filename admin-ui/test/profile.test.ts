@@ -71,22 +71,41 @@ t.test(
       await shot('02-notifications');
     });
 
-    await t.test('racetime.gg: link through racetime.gg consent, then unlink', async (t) => {
+    await t.test('racetime.gg: a refused consent comes back as its reason, in this tab', async (t) => {
       const section = page.getByRole('region', { name: 'racetime.gg account' });
       await section.getByText('No racetime.gg account linked').waitFor();
+      const luigi = emulator.registerUser({ name: 'Luigi', discriminator: '0420' });
+      emulator.oauth.loginAs(luigi.id, { approve: false });
+      await section.getByRole('button', { name: 'Link racetime.gg account' }).click();
+      await page.waitForURL((url) => url.pathname === '/admin/profile' && url.search === '');
+      const alert = section.getByRole('alert');
+      await alert.getByText('Your racetime.gg account was not linked:').waitFor();
+      t.match(await alert.innerText(), /racetime.gg did not link the account/, 'the reason in words');
+      t.match(await alert.innerText(), /RD_RACETIME_LINK_DENIED/, 'and its code');
+      t.equal(new URL(page.url()).search, '', 'the outcome is dropped from the address');
+      await section.getByText('No racetime.gg account linked').waitFor();
+      await shot('03-racetime-link-failed');
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+    });
+
+    await t.test('racetime.gg: link through racetime.gg consent in this tab, then unlink', async (t) => {
+      const section = page.getByRole('region', { name: 'racetime.gg account' });
       const mario = emulator.registerUser({ name: 'Mario', discriminator: '5527' });
       emulator.oauth.loginAs(mario.id);
-      const [popup] = await Promise.all([
-        page.waitForEvent('popup'),
-        section.getByRole('button', { name: 'Link racetime.gg account' }).click(),
-      ]);
-      await popup.waitForURL(/racetime\/callback/);
-      await popup.waitForLoadState();
-      await popup.close();
-      await section.getByRole('button', { name: 'Refresh racetime.gg account' }).click();
+      await section.getByRole('button', { name: 'Link racetime.gg account' }).click();
+      await page.waitForURL((url) => url.pathname === '/admin/profile' && url.search === '');
+      await section
+        .getByRole('status')
+        .getByText('Linked your racetime.gg account: race rooms of your matches now invite you.')
+        .waitFor();
       await section.getByText('Mario#5527').waitFor();
-      t.pass('the linked account is shown');
-      await shot('03-racetime-linked');
+      t.pass('the success notice and the linked account are shown, no second window');
+      t.equal(page.context().pages().length, 1, 'no popup was opened');
+      await shot('04-racetime-linked');
+      await page.reload();
+      await section.getByText('Mario#5527').waitFor();
+      t.equal(await section.getByRole('status').count(), 0, 'a reload does not show the outcome again');
       await section.getByRole('button', { name: 'Unlink racetime.gg' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Unlink' }).click();
       await section.getByText('No racetime.gg account linked').waitFor();

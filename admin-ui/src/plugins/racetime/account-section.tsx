@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, api, apiUrl } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
@@ -17,8 +18,8 @@ interface AccountLink {
 }
 
 /**
- * Asks the server for the consent URL without following it: a 302 means linking can start (the
- * popup then opens the same route), an error is shown here instead of on a bare JSON page.
+ * Asks the server for the consent URL without following it: a 302 means linking can start (this tab
+ * then goes to the same route), an error is shown here instead of on a bare JSON page.
  */
 async function checkLinkingAvailable(): Promise<true> {
   const res = await fetch(apiUrl('/me/racetime/link'), { redirect: 'manual', credentials: 'same-origin' });
@@ -31,39 +32,78 @@ async function checkLinkingAvailable(): Promise<true> {
   );
 }
 
-/** The viewer's racetime.gg account: link it (racetime.gg asks for consent in a new window) or unlink. */
+type LinkOutcome = { linked: true } | { linked: false; code: string; message: string };
+
+/**
+ * What the link that just brought the viewer back from racetime.gg did: the callback sends the browser
+ * to `/admin/profile?racetime=linked` or `?racetime=failed&code=…&message=…`. Read once, then the query
+ * is dropped so a reload or a shared address does not show it again.
+ */
+function useLinkOutcome(): [LinkOutcome | undefined, () => void] {
+  const [params, setParams] = useSearchParams();
+  const [outcome, setOutcome] = useState<LinkOutcome | undefined>(() => {
+    const result = params.get('racetime');
+    if (result === 'linked') return { linked: true };
+    if (result === 'failed')
+      return {
+        linked: false,
+        code: params.get('code') ?? 'unknown',
+        message: params.get('message') ?? 'racetime.gg or Racedesk refused the link.',
+      };
+    return undefined;
+  });
+  const hasQuery = params.has('racetime');
+  useEffect(() => {
+    if (!hasQuery) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const key of ['racetime', 'code', 'message']) next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [hasQuery, setParams]);
+  return [outcome, () => setOutcome(undefined)];
+}
+
+/** The viewer's racetime.gg account: link it (this tab goes to racetime.gg for consent and comes back) or unlink. */
 export function RacetimeAccountSection() {
   const link = useApi<AccountLink>('/me/racetime');
   const start = useMutation(checkLinkingAvailable);
-  // Coming back from the racetime.gg window shows the new link without a reload.
-  useEffect(() => {
-    const onFocus = () => void link.reload();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [link.reload]);
+  const [outcome, dismissOutcome] = useLinkOutcome();
   // The route is missing when this server runs without the racetime plugin: no section then.
   if (link.error?.code === 'RD_NOT_FOUND') return null;
   const notLinked = link.error?.code === 'RD_RACETIME_NOT_LINKED';
   const open = async () => {
-    // Opened during the click (popup blockers allow that), pointed at racetime.gg once the server agrees.
-    const popup = window.open('about:blank', '_blank');
-    if (await start.run()) {
-      if (popup) popup.location.href = apiUrl('/me/racetime/link');
-      else window.location.href = apiUrl('/me/racetime/link');
-    } else popup?.close();
+    dismissOutcome();
+    if (await start.run()) window.location.assign(apiUrl('/me/racetime/link'));
   };
   return (
     <Section
       title="racetime.gg account"
       description="Race rooms invite you by your racetime.gg account and record your results under your name."
-      actions={
-        notLinked || link.data ? (
-          <Button onClick={() => void link.reload()} aria-label="Refresh racetime.gg account">
-            Refresh
-          </Button>
-        ) : null
-      }
     >
+      {outcome?.linked ? (
+        <div className="notice notice-success" role="status">
+          <div>Linked your racetime.gg account: race rooms of your matches now invite you.</div>
+          <Button size="small" onClick={dismissOutcome}>
+            Dismiss
+          </Button>
+        </div>
+      ) : outcome ? (
+        <div className="notice notice-error" role="alert">
+          <div>
+            <strong>Your racetime.gg account was not linked: </strong>
+            {outcome.message}
+            <span className="notice-code"> ({outcome.code})</span>
+            <span className="notice-hint"> Try “Link racetime.gg account” again.</span>
+          </div>
+          <Button size="small" onClick={dismissOutcome}>
+            Dismiss
+          </Button>
+        </div>
+      ) : null}
       {link.data ? (
         <div className="button-row">
           <p>
@@ -90,13 +130,13 @@ export function RacetimeAccountSection() {
         <EmptyState
           title="No racetime.gg account linked"
           action={
-            <Button variant="primary" busy={start.running} busyLabel="Opening racetime.gg…" onClick={open}>
+            <Button variant="primary" busy={start.running} busyLabel="Going to racetime.gg…" onClick={open}>
               Link racetime.gg account
             </Button>
           }
         >
-          Link it so race rooms of your matches invite you. racetime.gg opens in a new window; come back here
-          when you have allowed Racedesk.
+          Link it so race rooms of your matches invite you. This page goes to racetime.gg, which asks you to
+          allow Racedesk, then brings you back here.
         </EmptyState>
       ) : link.error ? (
         <ErrorNotice error={link.error} retry={() => void link.reload()} />
