@@ -28,7 +28,7 @@ t.test(
     });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     sg.store.addEvent({ slug: 'nightcup' });
-    sg.store.addEpisode({ event: 'nightcup', when: tomorrow });
+    const drawn = sg.store.addEpisode({ event: 'nightcup', when: tomorrow });
     const undrawn = sg.store.addEpisode({ event: 'nightcup', when: tomorrow, players: [] });
     const section = page.getByRole('region', { name: 'SpeedGaming settings' });
 
@@ -76,6 +76,23 @@ t.test(
       t.pass('the refusal says when to try again');
     });
 
+    await t.test('every player removed on SpeedGaming: the match is listed as a sync problem', async (t) => {
+      sg.store.setPlayers(drawn.id, []);
+      // A minute passes for SpeedGaming's one-request-a-minute rule.
+      await server.app.racedesk.db('speedgaming_event_polls').update({ polled_at: new Date(0) });
+      await section.getByRole('button', { name: 'Sync now' }).click();
+      const problems = section.getByRole('list', { name: 'Sync problems' });
+      await problems.waitFor();
+      const item = problems.getByRole('listitem').filter({ hasText: String(drawn.id) });
+      t.match(
+        await item.innerText(),
+        /Match \d+[\s\S]*every player was removed on SpeedGaming; the match keeps its last players/,
+        'the match, its episode and the problem in words',
+      );
+      t.ok(await item.getByRole('link', { name: /^Match \d+$/ }).isVisible(), 'a link to the match');
+      await shot('02-sync-problem');
+    });
+
     await t.test('the import log of the org, by tournament', async (t) => {
       await navLink(page, 'SpeedGaming imports').click();
       await page.getByRole('heading', { name: 'SpeedGaming imports' }).waitFor();
@@ -85,7 +102,7 @@ t.test(
         .first()
         .waitFor();
       t.match(await page.getByRole('main').innerText(), /League[\s\S]*Partly imported[\s\S]*no players/);
-      await shot('02-import-log');
+      await shot('03-import-log');
     });
 
     t.same(errors, [], 'no script errors in the browser');

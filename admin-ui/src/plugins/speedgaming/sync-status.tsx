@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { roleAtLeast } from '../../api/types';
@@ -35,6 +35,17 @@ export function SyncStatus({
     const timer = window.setInterval(() => void reloadLast(), 5_000);
     return () => window.clearInterval(timer);
   }, [importEnabled, reloadLast]);
+  // A run this page did not start (the automatic import) changes the problems and stale matches too.
+  const lastRunId = last.data?.items[0]?.id;
+  const seenRunId = useRef<number | undefined>(undefined);
+  const reloadProblems = problems.reload;
+  const reloadStale = stale.reload;
+  useEffect(() => {
+    if (lastRunId === undefined || lastRunId === seenRunId.current) return;
+    const first = seenRunId.current === undefined;
+    seenRunId.current = lastRunId;
+    if (!first) void Promise.all([reloadProblems(), reloadStale()]);
+  }, [lastRunId, reloadProblems, reloadStale]);
   const retryAt =
     sync.error?.code === 'RD_SPEEDGAMING_TOO_SOON'
       ? (sync.error.details as { retryAt?: string } | undefined)?.retryAt
@@ -42,6 +53,7 @@ export function SyncStatus({
   const run = async () => {
     const record = await sync.run();
     if (record) {
+      seenRunId.current = record.id;
       last.setData(() => ({ items: [record] }));
       await Promise.all([problems.reload(), stale.reload()]);
       onSynced();
@@ -90,6 +102,9 @@ export function SyncStatus({
           items.length ? (
             <>
               <h3>Matches SpeedGaming could not update</h3>
+              <p className="muted">
+                Kept as they were; each problem clears by itself once SpeedGaming is back in sync.
+              </p>
               <ul className="plain-list" aria-label="Sync problems">
                 {items.map((p) => (
                   <li key={p.matchId}>
