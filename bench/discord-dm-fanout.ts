@@ -68,10 +68,10 @@ export default defineBenchmark({
     const config = validateConfig({
       secretKey: 'b'.repeat(64),
       logLevel: 'silent',
+      // The instance bot token (RACEDESK_DISCORD_BOT_TOKEN in production).
+      discordBotToken: bot.token,
       plugins: { 'discord-notify': { discordUrl: emu.url, gateway: false } },
     });
-    // discord-notify reads the instance bot token from the environment (RACEDESK_DISCORD_BOT_TOKEN).
-    process.env.RACEDESK_DISCORD_BOT_TOKEN = bot.token;
     const app = await buildApp({
       config,
       databaseUrl: database.url,
@@ -158,7 +158,6 @@ export default defineBenchmark({
         ],
       };
     } finally {
-      delete process.env.RACEDESK_DISCORD_BOT_TOKEN;
       await app.close();
       await emu.close();
       await database.drop();

@@ -121,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<RacedeskApp> {
     scheduler,
     clock,
     role,
+    config,
     logger: app.log,
     core,
     domain,

@@ -89,6 +89,7 @@ export {
   type PluginDefinition,
   type PluginEnablement,
   type PluginEvents,
+  type PluginInstanceConfig,
   type PluginOrg,
   type PluginScheduler,
   type PluginSecrets,

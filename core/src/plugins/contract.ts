@@ -12,6 +12,7 @@ import type { Actor } from '../actor.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { OrgRole } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
+import type { RacedeskConfig } from '../config/schema.js';
 import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
@@ -92,9 +93,25 @@ export interface PluginAccess {
 export type PluginOrg = OrgRef & { settings: Record<string, unknown> };
 
 /** Everything a plugin receives from the core: its own logger, config, database, events, jobs, services. */
+/**
+ * The parts of the validated instance config (env and `racedesk.config.json` merged) that plugins read:
+ * public URL, external service URLs, the instance Discord bot token and the OAuth client ids (never the
+ * client secrets, the database URL or the secret key).
+ */
+export interface PluginInstanceConfig {
+  readonly publicUrl: string;
+  readonly services: Readonly<RacedeskConfig['services']>;
+  /** `RACEDESK_DISCORD_BOT_TOKEN`: when set it takes precedence over a token stored through the API. */
+  readonly discordBotToken: string | null;
+  readonly oauthClientIds: { readonly discord: string | null; readonly racetime: string | null };
+}
+
 export interface PluginContext<Config = unknown> {
   readonly id: string;
+  /** This plugin's own config (`plugins.<id>`), validated against its schema. */
   readonly config: Config;
+  /** The instance config plugins may read (the same validated values the core uses). */
+  readonly instance: PluginInstanceConfig;
   /**
    * Which work this instance does (`racedesk serve --role`): `api` serves HTTP only, so long-lived work
    * (sockets, leases, timers) belongs to `worker` and `all` instances, which also run the jobs.

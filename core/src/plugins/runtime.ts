@@ -3,13 +3,14 @@ import type { CoreServices } from '../auth/core-services.js';
 import { roleOfActor } from '../auth/org-role.js';
 import { roleAtLeast } from '../auth/roles.js';
 import type { Clock } from '../clock.js';
+import type { RacedeskConfig } from '../config/schema.js';
 import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
 import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
 import type { EventBus } from '../events/bus.js';
 import type { InstanceRole } from '../runtime.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
-import type { PluginContext, PluginDefinition, PluginServices } from './contract.js';
+import type { PluginContext, PluginDefinition, PluginInstanceConfig, PluginServices } from './contract.js';
 
 /** A plugin after loading: its definition, resolved config, context and provided service. */
 export interface LoadedPlugin {
@@ -24,6 +25,7 @@ interface RuntimeDeps {
   scheduler: Scheduler;
   clock: Clock;
   role: InstanceRole;
+  config: RacedeskConfig;
   logger: FastifyBaseLogger;
   core: CoreServices;
   domain: CoreDomain;
@@ -41,9 +43,19 @@ function createContext(
   const own = new Set((plugin.events ?? []).map((e) => e.name));
   const jobName = (name: string) => `${plugin.id}:${name}`;
   const dependencies = new Set(plugin.dependsOn ?? []);
+  const instance: PluginInstanceConfig = Object.freeze({
+    publicUrl: deps.config.publicUrl,
+    services: Object.freeze({ ...deps.config.services }),
+    discordBotToken: deps.config.discordBotToken ?? null,
+    oauthClientIds: Object.freeze({
+      discord: deps.config.oauth.discord.clientId ?? null,
+      racetime: deps.config.oauth.racetime.clientId ?? null,
+    }),
+  });
   return {
     id: plugin.id,
     config,
+    instance,
     role: deps.role,
     logger: deps.logger.child({ plugin: plugin.id }),
     db: deps.db,

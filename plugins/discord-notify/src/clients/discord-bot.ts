@@ -1,6 +1,9 @@
 import { Client, Events, GatewayIntentBits, type REST, Routes } from 'discord.js';
 import { classifyDiscordError } from './discord-errors.js';
 
+/** Gateway close code for a refused token. */
+const GATEWAY_AUTHENTICATION_FAILED = 4004;
+
 /** How the bot is doing, as superadmins see it. */
 export type BotStatus = 'unconfigured' | 'connecting' | 'connected' | 'invalid_token' | 'disconnected';
 
@@ -33,9 +36,12 @@ export class DiscordBot {
     });
     this.client.rest.setToken(options.token);
     this.client.on(Events.ClientReady, () => this.set('connected', null));
-    this.client.on(Events.ShardDisconnect, (event) =>
-      this.set('disconnected', `gateway closed (${event.code})`),
-    );
+    this.client.on(Events.ShardDisconnect, (event) => {
+      // 4004 is Discord's "authentication failed": the token was refused, like a bad token at startup.
+      if (event.code === GATEWAY_AUTHENTICATION_FAILED) {
+        this.set('invalid_token', `Discord refused the bot token (gateway closed ${event.code})`);
+      } else this.set('disconnected', `gateway closed (${event.code})`);
+    });
     this.client.on(Events.ShardReconnecting, () => this.set('connecting', 'gateway reconnecting'));
     this.client.on(Events.ShardResume, () => this.set('connected', null));
   }

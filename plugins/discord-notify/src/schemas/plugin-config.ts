@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
 
-/** `plugins.discord-notify` in racedesk.config.json. Unset values fall back to the RACEDESK_* env. */
+/** `plugins.discord-notify` in racedesk.config.json. Unset values fall back to the instance config. */
 export const DiscordNotifyConfig = Type.Object({
   discordUrl: Type.Optional(
     Type.String({

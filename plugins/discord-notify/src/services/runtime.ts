@@ -1,4 +1,4 @@
-import type { PluginContext } from '@racedesk/core';
+import type { PluginContext, PluginInstanceConfig } from '@racedesk/core';
 import type { DiscordBot } from '../clients/discord-bot.js';
 import type { DiscordNotifyConfigValue } from '../schemas/plugin-config.js';
 import { IMPORT_TEMPLATES } from '../templates/import-templates.js';
@@ -15,7 +15,9 @@ export interface InstanceSettings {
   discordUrl: string;
   apiUrl: string;
   publicUrl: string;
+  /** The instance config's `discordBotToken` (`RACEDESK_DISCORD_BOT_TOKEN`): wins over a stored token. */
   envToken: string | null;
+  /** `RACEDESK_DISCORD_CLIENT_ID`, the application id used when none was stored. */
   envApplicationId: string | null;
 }
 
@@ -31,19 +33,18 @@ export interface DiscordNotifyRuntime {
   pacer: RetryPacer;
 }
 
-// The core does not hand plugins its instance config, so the plugin reads the RACEDESK_* variables the
-// core documents, unless its own config overrides them.
-export function resolveSettings(config: DiscordNotifyConfigValue, env = process.env): InstanceSettings {
-  const discordUrl = (config.discordUrl ?? env.RACEDESK_DISCORD_URL ?? 'https://discord.com').replace(
-    /\/+$/,
-    '',
-  );
+/** The plugin's own config (`plugins.discord-notify`) wins over the validated instance config. */
+export function resolveSettings(
+  config: DiscordNotifyConfigValue,
+  instance: PluginInstanceConfig,
+): InstanceSettings {
+  const discordUrl = (config.discordUrl ?? instance.services.discordUrl).replace(/\/+$/, '');
   return {
     discordUrl,
     apiUrl: `${discordUrl}/api`,
-    publicUrl: (config.publicUrl ?? env.RACEDESK_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
-    envToken: env.RACEDESK_DISCORD_BOT_TOKEN || null,
-    envApplicationId: env.RACEDESK_DISCORD_CLIENT_ID || null,
+    publicUrl: (config.publicUrl ?? instance.publicUrl).replace(/\/+$/, ''),
+    envToken: instance.discordBotToken || null,
+    envApplicationId: instance.oauthClientIds.discord || null,
   };
 }
 
@@ -58,7 +59,7 @@ export function runtimeOf(ctx: DiscordNotifyContext): DiscordNotifyRuntime {
     for (const template of [...MATCH_TEMPLATES, ...ROOM_TEMPLATES, ...IMPORT_TEMPLATES])
       templates.register(template);
     runtime = {
-      settings: resolveSettings(ctx.config),
+      settings: resolveSettings(ctx.config, ctx.instance),
       bot: null,
       starting: null,
       templates,

@@ -39,6 +39,8 @@ export interface DiscordTestAppOptions {
   pluginConfig?: Record<string, unknown>;
   /** Share a clock with other emulators (default: a new one). */
   clock?: TestClock;
+  /** Instance config (env-only keys included), e.g. `discordBotToken` for `RACEDESK_DISCORD_BOT_TOKEN`. */
+  config?: (bot: EmulatedBot) => Record<string, unknown>;
 }
 
 /** Starts the emulator and an app pointed at it; closes both (and the bot's client) on teardown. */
@@ -57,6 +59,7 @@ export async function discordTestApp(
     t,
     rateLimits: false,
     config: {
+      ...options.config?.(bot),
       plugins: {
         ...options.pluginConfig,
         'discord-notify': { discordUrl: emu.url, publicUrl: PUBLIC_URL, gateway: options.gateway ?? false },

@@ -112,6 +112,55 @@ t.test('an invalid token shows as invalid_token, and a good one fixes it', async
   t.equal(good.status, 'connected');
 });
 
+t.test('a gateway close 4004 (authentication failed) shows as invalid_token, not disconnected', async (t) => {
+  const { app, root, emu } = await discordTestApp(t, { gateway: true });
+  t.equal(emu.gateway.readySessions, 1);
+  const statusOf = () => api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  emu.gateway.drop(4004);
+  let view = await statusOf();
+  // The close is read on a later tick: yield (no sleeping) until the client has seen it.
+  for (let i = 0; i < 200 && view.status === 'connected'; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    view = await statusOf();
+  }
+  t.match(view, { status: 'invalid_token', statusMessage: /refused the bot token.*4004/ });
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+  t.equal((await statusOf()).status, 'invalid_token', 'kept: no reconnect with a refused token');
+  t.equal(emu.gateway.readySessions, 0);
+});
+
+t.test('the instance config token (RACEDESK_DISCORD_BOT_TOKEN) wins over a stored one', async (t) => {
+  const { app, root, bot, emu } = await discordTestApp(t, {
+    configure: false,
+    gateway: true,
+    config: (bot) => ({ discordBotToken: bot.token }),
+  });
+  const before = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  t.match(before, { configured: true, tokenSource: 'env' });
+
+  // A bad token stored through the API does not replace the configured one.
+  const view = await api<BotView>(app, root, 'PUT', '/api/v1/discord-notify/bot', {
+    token: 'not.a.valid-token',
+    applicationId: bot.id,
+  });
+  t.match(view, { configured: true, tokenSource: 'env', status: 'connected', botUserId: bot.user.id });
+  t.equal(emu.gateway.readySessions, 1, 'logged into the gateway with the configured token');
+
+  // Removing the stored token leaves the configured one in use.
+  const removed = await api<BotView>(app, root, 'DELETE', '/api/v1/discord-notify/bot');
+  t.match(removed, { configured: true, tokenSource: 'env', status: 'connected' });
+});
+
+t.test('a bad instance config token shows as invalid_token', async (t) => {
+  const { app, root } = await discordTestApp(t, {
+    configure: false,
+    config: () => ({ discordBotToken: 'not.a.valid-token' }),
+  });
+  await api(app, root, 'POST', '/api/v1/discord-notify/bot/restart', undefined, 200);
+  const view = await api<BotView>(app, root, 'GET', '/api/v1/discord-notify/bot');
+  t.match(view, { configured: true, tokenSource: 'env', status: 'invalid_token' });
+});
+
 t.test('bad input is a 400 in the one error shape; only superadmins see or change the bot', async (t) => {
   const { app, root } = await discordTestApp(t, { configure: false });
   const bad = await app.inject({
