@@ -177,6 +177,42 @@ t.test(
       await shot('05-tournament-discord');
     });
 
+    await t.test(
+      "a tournament's Discord scheduled events: which matches, which server, how long",
+      async (t) => {
+        const finalsId = Number(/tournaments\/(\d+)/.exec(page.url())?.[1]);
+        const section = page.getByRole('region', { name: 'Discord settings' });
+        const form = section.getByRole('form', { name: 'Discord scheduled events' });
+        t.equal(await form.getByLabel('Scheduled events').inputValue(), 'none', 'off until chosen');
+        await form
+          .getByLabel('Scheduled events')
+          .selectOption({ label: 'Only for matches with a stream channel' });
+        await form.getByLabel('Discord server for the events').selectOption({ label: 'Night Cup Discord' });
+        await form.getByLabel('Event length (minutes)').fill('2');
+        await form.getByRole('button', { name: 'Save scheduled events' }).click();
+        await form.locator('.field-invalid', { has: page.getByLabel('Event length (minutes)') }).waitFor();
+        t.pass('a too short event is refused on its field');
+        await form.getByLabel('Event length (minutes)').fill('90');
+        await form.getByRole('button', { name: 'Save scheduled events' }).click();
+        await form.getByRole('status').getByText('Saved.').waitFor();
+        const saved = await apiFromPage<{
+          scheduledEvents: string;
+          guildId: string | null;
+          eventDurationMinutes: number;
+        }>(page, 'GET', `/api/v1/orgs/night-cup/discord-notify/tournaments/${finalsId}/settings`);
+        t.match(
+          saved,
+          { scheduledEvents: 'streamed', guildId: /^\d+$/, eventDurationMinutes: 90 },
+          'the server has it',
+        );
+        await page.reload();
+        await form.getByLabel('Event length (minutes)').waitFor();
+        t.equal(await form.getByLabel('Event length (minutes)').inputValue(), '90', 'kept after a reload');
+        t.equal(await form.getByLabel('Scheduled events').inputValue(), 'streamed');
+        await shot('05b-tournament-scheduled-events');
+      },
+    );
+
     await t.test('webhooks: add one (secret shown once), see its failing deliveries', async (t) => {
       const receiver = createServer((_req, res) => res.writeHead(500).end('down'));
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));

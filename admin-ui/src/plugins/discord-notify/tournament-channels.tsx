@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
 import { ChooseChannel } from './channels-section';
+import { ScheduledEventsForm } from './scheduled-events';
 import { type ChannelChoice, POST_KINDS } from './types';
 
 const channelText = (c: ChannelChoice) => `${c.channelName ? `#${c.channelName} ` : ''}(${c.channelId})`;
@@ -15,7 +16,8 @@ const canPostText = (c: ChannelChoice) =>
 
 /**
  * Where this tournament's posts go: its own channel for a kind of post, or else the org's default
- * (set on the org's Discord page). Admins choose and remove the tournament's own channels.
+ * (set on the org's Discord page). Admins choose and remove the tournament's own channels, and set
+ * which matches get a Discord scheduled event.
  */
 export function DiscordTournamentSettings({
   org,
@@ -25,8 +27,20 @@ export function DiscordTournamentSettings({
   const base = `/orgs/${org.slug}/discord-notify`;
   const choices = useApi<ChannelChoice[]>(`${base}/channels`, { tournamentId });
   const remove = useMutation((id: number) => api(`${base}/channels/${id}`, { method: 'DELETE' }));
-  if (!roleAtLeast(role, 'admin'))
-    return <p className="muted">An admin of this organization chooses this tournament's Discord channels.</p>;
+  const canManage = roleAtLeast(role, 'admin');
+  const events = (
+    <>
+      <h3>Scheduled events</h3>
+      <ScheduledEventsForm base={base} tournamentId={tournamentId} canEdit={canManage} />
+    </>
+  );
+  if (!canManage)
+    return (
+      <>
+        <p className="muted">An admin of this organization chooses this tournament's Discord channels.</p>
+        {events}
+      </>
+    );
   return (
     <>
       <ResourceView resource={choices} label="channel choices">
@@ -86,6 +100,7 @@ export function DiscordTournamentSettings({
       </ResourceView>
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <ChooseChannel base={base} tournamentId={tournamentId} onSaved={() => void choices.reload()} />
+      {events}
     </>
   );
 }

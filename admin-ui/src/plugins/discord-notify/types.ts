@@ -40,3 +40,15 @@ export interface ChannelChoice {
   missingPermissions: string[];
   problem: string | null;
 }
+
+/** Which matches get a Discord scheduled event. */
+export type ScheduledEventMode = 'all' | 'streamed' | 'none';
+
+/** `GET/PUT /api/v1/orgs/:org/discord-notify/tournaments/:id/settings`. */
+export interface TournamentDiscordSettings {
+  tournamentId: number;
+  scheduledEvents: ScheduledEventMode;
+  /** null: the org's first linked guild. */
+  guildId: string | null;
+  eventDurationMinutes: number;
+}
