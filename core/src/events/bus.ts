@@ -40,6 +40,8 @@ export class EventBus {
   private readonly subscriptions = new Map<string, Subscription[]>();
   private inflight = 0;
   private idleWaiters: Array<() => void> = [];
+  /** Events of each open root transaction, dispatched in emit order once it commits. */
+  private readonly afterCommit = new WeakMap<Knex.Transaction, DispatchedEvent[]>();
 
   constructor(
     private readonly db: Database,
@@ -125,14 +127,39 @@ export class EventBus {
     const dispatched = rowToEvent(row!) as DispatchedEvent<E>;
     this.metrics?.eventsEmitted.inc({ event: event.name });
     if (trx) {
-      rootTransaction(trx).executionPromise.then(
-        () => this.dispatch(dispatched),
-        () => {},
-      );
+      this.dispatchAfterCommit(rootTransaction(trx), dispatched);
     } else {
       void this.dispatch(dispatched);
     }
     return dispatched;
+  }
+
+  // The events of one transaction reach subscribers in the order they were emitted (a sign-up before
+  // its approval), each event's subscribers by priority; nothing is dispatched for a rollback.
+  private dispatchAfterCommit(root: Knex.Transaction, event: DispatchedEvent): void {
+    const queued = this.afterCommit.get(root);
+    if (queued) {
+      queued.push(event);
+      return;
+    }
+    const events = [event];
+    this.afterCommit.set(root, events);
+    root.executionPromise.then(
+      async () => {
+        this.inflight++;
+        try {
+          for (const next of events) await this.dispatch(next);
+        } finally {
+          this.leave();
+        }
+      },
+      () => {},
+    );
+  }
+
+  private leave(): void {
+    this.inflight--;
+    if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   /** Runs the subscribers of an event by priority; `only` limits it to some (recovery). */
@@ -145,8 +172,7 @@ export class EventBus {
         await Promise.all(group.map((s) => this.runOne(s, event)));
       }
     } finally {
-      this.inflight--;
-      if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+      this.leave();
     }
   }
 

@@ -21,6 +21,33 @@ t.test('subscribers run after commit, by priority', async (t) => {
   t.same(row.actor, { kind: 'system', component: 'test' });
 });
 
+t.test('the events of one transaction reach subscribers in emit order', async (t) => {
+  const calls: string[] = [];
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const gated = {
+    id: 'gated',
+    event: Pinged,
+    priority: 'high' as const,
+    handler: async (e: { payload: { n: number } }) => {
+      if (e.payload.n === 1) await gate;
+    },
+  };
+  const { app } = await createTestApp({ plugins: [busPlugin(calls, [gated])], t });
+  const { bus, db } = app.racedesk;
+  await db.transaction(async (trx) => {
+    await bus.emit(Pinged, { n: 1 }, { actor }, trx);
+    await bus.emit(Pinged, { n: 2 }, { actor }, trx);
+  });
+  await new Promise((resolve) => setImmediate(resolve));
+  t.same(calls, ['high:1'], 'the second event waits while the first is still with a subscriber');
+  open();
+  await bus.idle();
+  t.same(calls, ['high:1', 'normal:1', 'low:1', 'high:2', 'normal:2', 'low:2']);
+});
+
 t.test('nothing is dispatched or stored for a rolled-back transaction', async (t) => {
   const calls: string[] = [];
   const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
