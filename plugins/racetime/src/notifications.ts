@@ -1,7 +1,11 @@
 import { defineNotification, type NotificationType } from '@racedesk/core';
 import { RoomAtRisk, RoomCancelled, RoomCreated, RoomSkipped } from './events.js';
 
-/** What organizers (moderators and up) hear about match rooms. */
+/**
+ * racetime owns the notification types of its events (channels such as discord-notify only deliver
+ * them): organizers (moderators and up) hear about rooms at risk, skipped or cancelled; players and
+ * crew get the room link when their room opens.
+ */
 export const RACETIME_NOTIFICATIONS: NotificationType[] = [
   defineNotification({
     event: RoomSkipped,
@@ -20,8 +24,17 @@ export const RACETIME_NOTIFICATIONS: NotificationType[] = [
   }),
   defineNotification({
     event: RoomCreated,
-    description: 'A match race room opened but some players could not be invited',
-    recipients: async (e, lookup) =>
-      e.orgId === null || e.payload.notInvited.length === 0 ? [] : lookup.organizers(e.orgId),
+    description:
+      "A match's race room opened, with the room link (players and crew; organizers when some players could not be invited)",
+    recipients: async (e, lookup) => {
+      const { matchId, notInvited } = e.payload;
+      // Rooms opened outside a match (matchId null) have no players to tell.
+      const people =
+        matchId === null
+          ? []
+          : [...(await lookup.matchPlayers(matchId)), ...(await lookup.matchCrew(matchId))];
+      const organizers = e.orgId !== null && notInvited.length > 0 ? await lookup.organizers(e.orgId) : [];
+      return [...people, ...organizers];
+    },
   }),
 ];

@@ -2,13 +2,19 @@ import { COLORS } from './colors.js';
 import { clip, when } from './format.js';
 import { defineTemplate } from './registry.js';
 
-/** racetime.room.created: the room link. */
+/** racetime.room.created: the room link (organizers also see who could not be invited). */
 export const roomOpened = defineTemplate({
   eventType: 'racetime.room.created',
   async render(message, lookups) {
-    const p = message.payload as { matchId: number; tournamentId: number; url: string };
+    const p = message.payload as {
+      matchId: number;
+      tournamentId: number;
+      url: string;
+      notInvited?: { userId: number; reason: string }[];
+    };
     const tournament =
       message.orgId === null ? '' : await lookups.tournamentName(message.orgId, p.tournamentId);
+    const notInvited = p.notInvited ?? [];
     return {
       embeds: [
         {
@@ -16,7 +22,20 @@ export const roomOpened = defineTemplate({
           url: p.url,
           description: `Join your race room: ${p.url}`,
           color: COLORS.roomOpened,
-          fields: [{ name: 'Tournament', value: clip(tournament || '—', 1024), inline: true }],
+          fields: [
+            { name: 'Tournament', value: clip(tournament || '—', 1024), inline: true },
+            ...(notInvited.length > 0
+              ? [
+                  {
+                    name: 'Not invited',
+                    value: clip(
+                      `${notInvited.length} player(s): ${[...new Set(notInvited.map((n) => n.reason))].join('; ')}`,
+                      1024,
+                    ),
+                  },
+                ]
+              : []),
+          ],
           footer: { text: `Match #${p.matchId}` },
           timestamp: message.occurredAt,
         },

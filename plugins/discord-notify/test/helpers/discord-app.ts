@@ -35,6 +35,8 @@ export interface DiscordTestAppOptions {
   rateLimits?: DiscordEmulatorOptions['rateLimits'];
   /** Plugins loaded before discord-notify (e.g. a stand-in declaring another plugin's events). */
   before?: PluginDefinition[];
+  /** Plugins listed after discord-notify (to check nothing depends on load order). */
+  after?: PluginDefinition[];
   /** Config of those plugins, by plugin id (`plugins.<id>`). */
   pluginConfig?: Record<string, unknown>;
   /** Share a clock with other emulators (default: a new one). */
@@ -54,7 +56,7 @@ export async function discordTestApp(
   t.teardown(() => emu.close());
   const bot = emu.createBot({ name: 'Racedesk', redirectUris: [CALLBACK_URL] });
   const testApp = await createTestApp({
-    plugins: [...(options.before ?? []), plugin],
+    plugins: [...(options.before ?? []), plugin, ...(options.after ?? [])],
     clock,
     t,
     rateLimits: false,

@@ -49,6 +49,36 @@ t.test(
   },
 );
 
+t.test('when players could not be invited, organizers get the room DM with who was left out', async (t) => {
+  const env = await discordTestApp(t, { before: [racetimeStandIn] });
+  const org = await linkedOrg(env);
+  const tournamentId = await createTournament(env, org.slug, org.admin);
+  const alice = await discordPerson(env, 'alice');
+  const bob = await discordPerson(env, 'bob');
+  const match = await createMatch(env, org.slug, org.admin, {
+    tournamentId,
+    scheduledAt: '2030-01-10T18:00:00Z',
+    players: [alice.userId, bob.userId],
+  });
+  await env.settle();
+  const adminBefore = env.emu.dms(org.admin.discordId).length;
+
+  const url = 'https://racetime.gg/alttpr/lazy-goose-5678';
+  await roomOpened(org.orgId, match.id, tournamentId, url, [
+    { userId: bob.userId, reason: 'no linked racetime account' },
+  ]);
+  await env.settle();
+  const dms = env.emu.dms(org.admin.discordId).slice(adminBefore);
+  t.equal(dms.length, 1, 'one DM to the organizer');
+  const embed = embedOf(dms[0]);
+  t.match(embed, { title: 'Race room open', url });
+  t.equal(field(embed, 'Not invited'), '1 player(s): no linked racetime account');
+  t.ok(
+    env.emu.dms(alice.discordId).some((m) => embedOf(m)?.url === url),
+    'players still get the room link',
+  );
+});
+
 t.test('organizers are alerted about import problems, not about clean imports', async (t) => {
   const env = await discordTestApp(t, { before: [speedgamingStandIn] });
   const org = await linkedOrg(env);

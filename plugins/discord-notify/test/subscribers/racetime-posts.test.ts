@@ -8,13 +8,13 @@ import { discordPerson, type LinkedOrg, linkedOrg } from '../helpers/linked-org.
 import { createMatch, createTournament } from '../helpers/matches.js';
 
 /** discord-notify with the real racetime plugin, each against its emulator, on one clock. */
-async function withRacetime(t: Test) {
+async function withRacetime(t: Test, order: 'racetime-first' | 'discord-notify-first' = 'racetime-first') {
   const clock = new TestClock();
   const racetimeEmu = await startRacetimeEmulator({ clock });
   t.teardown(() => racetimeEmu.close());
   const env = await discordTestApp(t, {
     clock,
-    before: [racetime],
+    ...(order === 'racetime-first' ? { before: [racetime] } : { after: [racetime] }),
     pluginConfig: { racetime: { racetimeUrl: racetimeEmu.url, publicUrl: 'http://racedesk.test' } },
   });
   return { env, racetimeEmu };
@@ -57,6 +57,39 @@ async function racetimeOn(
 
 const chooseChannel = (env: DiscordTestApp, org: LinkedOrg, kind: string, channelId: string) =>
   api(env.app, org.admin, 'PUT', `/api/v1/orgs/${org.slug}/discord-notify/channels`, { kind, channelId });
+
+const RACETIME_TYPES: Record<string, RegExp> = {
+  'racetime.room.created': /^A match's race room opened, with the room link/,
+  'racetime.room.skipped': /^A match race room was not opened, and why$/,
+  'racetime.room.at_risk': /^A match race room will not open unless something is fixed$/,
+};
+
+for (const order of ['racetime-first', 'discord-notify-first'] as const) {
+  t.test(
+    `racetime owns the types of its room events (${order}): each listed once, its description`,
+    async (t) => {
+      const { env } = await withRacetime(t, order);
+      const someone = await discordPerson(env, 'someone');
+      const prefs = await api<{ types: { eventType: string; description: string }[] }>(
+        env.app,
+        someone,
+        'GET',
+        '/api/v1/me/notifications',
+      );
+      const registered = env.app.racedesk.plugins[0]?.context.domain.notifications.types() ?? [];
+      for (const [eventType, description] of Object.entries(RACETIME_TYPES)) {
+        const listed = prefs.types.filter((p) => p.eventType === eventType);
+        t.equal(listed.length, 1, `${eventType} listed once`);
+        t.match(listed[0]?.description, description, `${eventType}: racetime's description`);
+        t.equal(
+          registered.filter((r) => r.event.name === eventType).length,
+          1,
+          `${eventType}: one notification type registered`,
+        );
+      }
+    },
+  );
+}
 
 t.test('the real racetime plugin opens a room: its link is posted in the room channel', async (t) => {
   const { env, racetimeEmu } = await withRacetime(t);

@@ -74,12 +74,27 @@ t.test('organizers are told which players of an opened room could not be invited
 
   await rt.clock.advance('1s');
   const created = neighbour.sent.filter((n) => n.eventType === 'racetime.room.created');
+  const organizerIds: (number | null)[] = [rt.root.userId, lg.mod.userId];
+  const toOrganizers = created.filter((n) => organizerIds.includes(n.userId));
   t.same(
-    created.map((n) => n.userId).sort(),
-    [rt.root.userId, lg.mod.userId].sort(),
+    toOrganizers.map((n) => n.userId).sort(),
+    [...organizerIds].sort(),
     'one notice per organizer, for the room with someone missing only',
   );
-  t.match(created[0]?.payload, {
+  t.same(
+    created
+      .filter((n) => !organizerIds.includes(n.userId))
+      .map((n) => `${(n.payload as { matchId: number }).matchId}:${n.userId}`)
+      .sort(),
+    [
+      `${everyone}:${mario.person.userId}`,
+      `${everyone}:${luigi.person.userId}`,
+      `${partly}:${mario.person.userId}`,
+      `${partly}:${peach.person.userId}`,
+    ].sort(),
+    'each player gets the room link of their own room',
+  );
+  t.match(toOrganizers[0]?.payload, {
     matchId: partly,
     notInvited: [{ userId: peach.person.userId, reason: 'no linked racetime account' }],
   });
