@@ -149,3 +149,34 @@ t.test('a post where the bot lost access fails with Discord’s reason, without 
   t.match(post, { status: 'failed', attempts: 1, lastError: /missing permissions \(50013\)/ });
   t.equal(env.emu.messages(org.channels.alerts.id).length, 0);
 });
+
+for (const [code, reason] of [
+  [10003, /unknown channel \(10003\)/],
+  [50001, /missing access \(50001\)/],
+] as const) {
+  t.test(`a post answered ${code} fails at once with Discord’s reason, never retried`, async (t) => {
+    const env = await discordTestApp(t);
+    const org = await linkedOrg(env);
+    await api(env.app, org.admin, 'PUT', `/api/v1/orgs/${org.slug}/discord-notify/channels`, {
+      kind: 'match_scheduled',
+      channelId: org.channels.alerts.id,
+    });
+    // The channel went away (or the bot lost access) after it was chosen.
+    env.emu.faults.errorNext(`/channels/${org.channels.alerts.id}/messages`, code, {
+      method: 'POST',
+      count: Number.POSITIVE_INFINITY,
+    });
+    const tournamentId = await createTournament(env, org.slug, org.admin);
+    const alice = await discordPerson(env, 'alice');
+    await createMatch(env, org.slug, org.admin, {
+      tournamentId,
+      scheduledAt: '2030-01-10T18:00:00Z',
+      players: [alice.userId],
+    });
+    await env.advance('2h');
+    await env.advance('2h');
+    const [post] = await discordDeliveries(env, org.slug, org.admin, { channel: 'discord-channel' });
+    t.match(post, { status: 'failed', attempts: 1, lastError: reason });
+    t.equal(env.emu.messages(org.channels.alerts.id).length, 0);
+  });
+}
