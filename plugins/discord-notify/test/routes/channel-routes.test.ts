@@ -1,7 +1,7 @@
 import t from 'tap';
 import { discordDeliveries } from '../helpers/deliveries.js';
 import { api, discordTestApp } from '../helpers/discord-app.js';
-import { embedOf, field } from '../helpers/embeds.js';
+import { embedOf, field, unix } from '../helpers/embeds.js';
 import { discordPerson, linkedOrg } from '../helpers/linked-org.js';
 import { createMatch, createTournament } from '../helpers/matches.js';
 
@@ -180,3 +180,62 @@ for (const [code, reason] of [
     t.equal(env.emu.messages(org.channels.alerts.id).length, 0);
   });
 }
+
+t.test('rescheduled, cancelled and results posts each go to the channel chosen for their kind', async (t) => {
+  const env = await discordTestApp(t);
+  const org = await linkedOrg(env);
+  const url = `/api/v1/orgs/${org.slug}/discord-notify/channels`;
+  const channels = {
+    match_rescheduled: env.emu.addChannel(org.guild.id, { name: 'moves' }),
+    match_cancelled: env.emu.addChannel(org.guild.id, { name: 'cancellations' }),
+    results: env.emu.addChannel(org.guild.id, { name: 'results' }),
+  };
+  for (const [kind, channel] of Object.entries(channels)) {
+    await api(env.app, org.admin, 'PUT', url, { kind, channelId: channel.id });
+  }
+  const tournamentId = await createTournament(env, org.slug, org.admin);
+  const alice = await discordPerson(env, 'alice');
+  const bob = await discordPerson(env, 'bob');
+  const players = [alice.userId, bob.userId];
+  const at = '2030-01-10T18:00:00.000Z';
+  const later = '2030-01-11T20:30:00.000Z';
+  const match = await createMatch(env, org.slug, org.admin, { tournamentId, scheduledAt: at, players });
+  const matchUrl = `/api/v1/orgs/${org.slug}/matches/${match.id}`;
+  await api(env.app, org.admin, 'POST', `${matchUrl}/reschedule`, { scheduledAt: later }, 200);
+  await api(env.app, org.admin, 'POST', `${matchUrl}/cancel`, { reason: 'bob is ill' }, 200);
+  const next = await createMatch(env, org.slug, org.admin, {
+    tournamentId,
+    scheduledAt: '2030-01-07T13:00:00.000Z',
+    players,
+  });
+  await api(
+    env.app,
+    org.admin,
+    'POST',
+    `/api/v1/orgs/${org.slug}/matches/${next.id}/results`,
+    {
+      results: [
+        { userId: bob.userId, finishRank: 1, finishTime: 'PT1H30M', status: 'done' },
+        { userId: alice.userId, finishRank: 2, finishTime: 'PT1H35M', status: 'done' },
+      ],
+    },
+    200,
+  );
+  await env.settle();
+
+  const moved = env.emu.messages(channels.match_rescheduled.id).map(embedOf);
+  t.equal(moved.length, 1, 'one rescheduled post');
+  t.match(moved[0], { title: 'Match rescheduled' });
+  t.match(field(moved[0], 'Was'), `<t:${unix(at)}:F>`, 'the old time');
+  t.match(field(moved[0], 'Now'), `<t:${unix(later)}:F>`, 'the new time');
+  const cancelled = env.emu.messages(channels.match_cancelled.id).map(embedOf);
+  t.equal(cancelled.length, 1, 'one cancelled post');
+  t.match(cancelled[0], { title: 'Match cancelled' });
+  t.equal(field(cancelled[0], 'Reason'), 'bob is ill');
+  const results = env.emu.messages(channels.results.id).map(embedOf);
+  t.equal(results.length, 1, 'one results post');
+  t.match(results[0], { title: 'Results' });
+  t.match(field(results[0], 'Placings'), /1\. bob — PT1H30M\n2\. alice — PT1H35M/);
+  const posts = await discordDeliveries(env, org.slug, org.admin, { channel: 'discord-channel' });
+  t.ok(posts.length >= 3 && posts.every((p) => p.status === 'sent'), 'every post delivered');
+});
