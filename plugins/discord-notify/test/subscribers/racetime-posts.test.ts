@@ -180,5 +180,18 @@ t.test(
       'nothing in the room channel',
     );
     t.equal(alerts.filter((e) => e?.title === 'Race room not opened').length, 1, 'posted once');
+    const adminDms = env.emu.dms(org.admin.discordId).map((m) => embedOf(m)?.title);
+    t.ok(adminDms.includes('Race room at risk'), 'the org admin got the at-risk warning by DM');
+    t.equal(
+      adminDms.filter((title) => title === 'Race room not opened').length,
+      1,
+      'and the skip by DM, once',
+    );
+    t.notOk(
+      env.emu
+        .dms(alice.discordId)
+        .some((m) => /^Race room (at risk|not opened)$/.test(embedOf(m)?.title ?? '')),
+      'players get no organizer alerts',
+    );
   },
 );
