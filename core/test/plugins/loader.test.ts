@@ -108,3 +108,38 @@ t.test('routes are mounted per plugin, isolated, with config defaults and servic
   };
   t.equal(service.greet('Ada'), 'hello, Ada');
 });
+
+t.test('plugins read the validated instance config through ctx.instance, never its secrets', async (t) => {
+  let seen: unknown = null;
+  const reader = definePlugin({
+    id: 'reader',
+    version: '1.0.0',
+    core: '^0.1.0',
+    init: (ctx) => {
+      seen = ctx.instance;
+    },
+  });
+  await createTestApp({
+    t,
+    plugins: [reader],
+    config: {
+      publicUrl: 'https://racedesk.example',
+      discordBotToken: 'bot-token-from-env',
+      services: { discordUrl: 'http://127.0.0.1:9' },
+      oauth: { discord: { clientId: '123', clientSecret: 'do-not-share' } },
+    },
+  });
+  t.same(seen, {
+    publicUrl: 'https://racedesk.example',
+    services: {
+      racetimeUrl: 'https://racetime.gg',
+      speedgamingUrl: 'https://speedgaming.org',
+      discordUrl: 'http://127.0.0.1:9',
+    },
+    discordBotToken: 'bot-token-from-env',
+    oauthClientIds: { discord: '123', racetime: null },
+  });
+  t.notOk(JSON.stringify(seen).includes('do-not-share'), 'no client secret');
+  t.notOk(JSON.stringify(seen).includes('a'.repeat(64)), 'no secret key');
+  t.ok(Object.isFrozen(seen), 'read-only');
+});
