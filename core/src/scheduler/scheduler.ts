@@ -238,8 +238,14 @@ export class Scheduler {
     );
     const processor = (this.agenda as unknown as { jobProcessor?: { lockedJobs?: Job[] } })?.jobProcessor;
     // Agenda also locks runs due within its next poll and waits for them: only those due now count.
+    // A lock that has outlived its lifetime is dropped by Agenda (but left in its list); the store
+    // query above counts that run as free again.
     const locked = (processor?.lockedJobs ?? [])
       .filter((job) => !job.attrs.nextRunAt || job.attrs.nextRunAt <= now)
+      .filter((job) => {
+        const lifetime = this.jobs.get(job.attrs.name)?.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS;
+        return !job.attrs.lockedAt || now.getTime() - job.attrs.lockedAt.getTime() < lifetime;
+      })
       .map((job) => `${job.attrs.name} locked here`);
     return [...free, ...locked];
   }
