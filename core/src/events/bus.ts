@@ -25,6 +25,12 @@ export const DURABLE_GRACE_MS = 30_000;
 
 type Executor = Database | Knex.Transaction;
 
+interface QueuedEmit {
+  values: Knex.RawBinding[];
+  resolve: (row: EventRow) => void;
+  reject: (error: unknown) => void;
+}
+
 function rootTransaction(trx: Knex.Transaction): Knex.Transaction {
   let current = trx as Knex.Transaction & { parentTransaction?: Knex.Transaction };
   while (current.parentTransaction) current = current.parentTransaction;
@@ -40,6 +46,8 @@ export class EventBus {
   private readonly subscriptions = new Map<string, Subscription[]>();
   private inflight = 0;
   private idleWaiters: Array<() => void> = [];
+  /** Emits of a transaction waiting for their shared insert (see {@link insertInTransaction}). */
+  private readonly queued = new Map<Knex.Transaction, QueuedEmit[]>();
   /** Events of each open root transaction, dispatched in emit order once it commits. */
   private readonly afterCommit = new WeakMap<Knex.Transaction, DispatchedEvent[]>();
 
@@ -103,27 +111,16 @@ export class EventBus {
     }
     const now = this.clock.now();
     const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
-    const executor: Executor = trx ?? this.db;
-    // One round trip: the insert and its NOTIFY (transactional, so other instances hear of the
-    // event only once it commits).
-    const result = (await executor.raw(
-      `with inserted as (
-         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
-         values (?, ?, ?, ?, ?, ?, ?) returning *
-       )
-       select inserted.*, pg_notify(?, inserted.id::text) from inserted`,
-      [
-        event.name,
-        meta.orgId ?? null,
-        JSON.stringify(meta.actor),
-        JSON.stringify(payload),
-        now,
-        durable,
-        new Date(now.getTime() + DURABLE_GRACE_MS),
-        NOTIFY_CHANNEL,
-      ],
-    )) as { rows: EventRow[] };
-    const row = result.rows[0];
+    const values: Knex.RawBinding[] = [
+      event.name,
+      meta.orgId ?? null,
+      JSON.stringify(meta.actor),
+      JSON.stringify(payload),
+      now,
+      durable,
+      new Date(now.getTime() + DURABLE_GRACE_MS),
+    ];
+    const row = trx ? await this.insertInTransaction(trx, values) : (await this.insert(this.db, [values]))[0];
     const dispatched = rowToEvent(row!) as DispatchedEvent<E>;
     this.metrics?.eventsEmitted.inc({ event: event.name });
     if (trx) {
@@ -160,6 +157,52 @@ export class EventBus {
   private leave(): void {
     this.inflight--;
     if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  /**
+   * Writes events to the outbox in one round trip: the inserts and their NOTIFY (transactional, so
+   * other instances hear of the events only once they commit). Rows come back in the given order.
+   */
+  private async insert(executor: Executor, rows: Knex.RawBinding[][]): Promise<EventRow[]> {
+    const result = (await executor.raw(
+      `with inserted as (
+         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
+         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::text[], ?)').join(', ')} returning *
+       )
+       select inserted.*, pg_notify(?, inserted.id::text) from inserted order by inserted.id`,
+      [...rows.flat(), NOTIFY_CHANNEL],
+    )) as { rows: EventRow[] };
+    return result.rows;
+  }
+
+  /**
+   * Emits made in the same transaction during the same turn (say, one per room of a batch of room
+   * updates) share one insert; each emitter still gets its own row, in call order.
+   */
+  private insertInTransaction(trx: Knex.Transaction, values: Knex.RawBinding[]): Promise<EventRow> {
+    return new Promise((resolve, reject) => {
+      let queue = this.queued.get(trx);
+      if (!queue) {
+        const pending: QueuedEmit[] = [];
+        queue = pending;
+        this.queued.set(trx, pending);
+        queueMicrotask(() => {
+          this.queued.delete(trx);
+          this.insert(
+            trx,
+            pending.map((p) => p.values),
+          ).then(
+            (rows) => {
+              pending.forEach((p, i) => p.resolve(rows[i]!));
+            },
+            (error: unknown) => {
+              for (const p of pending) p.reject(error);
+            },
+          );
+        });
+      }
+      queue.push({ values, resolve, reject });
+    });
   }
 
   /** Runs the subscribers of an event by priority; `only` limits it to some (recovery). */
