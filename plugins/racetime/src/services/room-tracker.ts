@@ -1,8 +1,10 @@
 import { type BotActionFrame, botActions } from '../clients/bot-actions.js';
 import type { RacetimeChatMessage } from '../clients/chat-message.js';
+import type { RacetimeRace } from '../clients/race-data.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
 import type { ChatCommands } from './chat-commands.js';
-import { applyRaceUpdate, type UpdateFollowUp } from './room-updates.js';
+import { RaceUpdateBatcher } from './room-update-batch.js';
+import type { UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext, RacetimeRuntime } from './runtime.js';
 
 interface FollowedRoom {
@@ -16,6 +18,8 @@ interface FollowedRoom {
   /** Recent actions, resent after a reconnect that followed a refused token (racetime.gg keeps no ids). */
   recent: BotActionFrame[];
   resend: boolean;
+  /** The race this process last stored for the room (frames not newer are dropped without a query). */
+  known: RacetimeRace | null;
 }
 
 const PERMISSION_DENIED = 'Permission denied. Check your authorization token.';
@@ -28,12 +32,14 @@ const RECENT_ACTIONS = 10;
  */
 export class RoomTracker {
   private readonly rooms = new Map<string, FollowedRoom>();
+  private readonly updates: RaceUpdateBatcher;
 
   constructor(
     private readonly ctx: RacetimeContext,
     private readonly runtime: Pick<RacetimeRuntime, 'bots' | 'http' | 'clock'>,
     private readonly commands: ChatCommands,
   ) {
+    this.updates = new RaceUpdateBatcher(ctx);
     runtime.bots.onReplaced((botId) => {
       for (const [name, room] of this.rooms) if (room.botId === botId) this.restart(name);
     });
@@ -86,6 +92,7 @@ export class RoomTracker {
       noticePosted: false,
       recent: [],
       resend: false,
+      known: null,
     };
     // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
     // then the recent actions go again (chat guids and invite guards make repeats harmless).
@@ -142,9 +149,13 @@ export class RoomTracker {
   }
 
   private async onRace(name: string, room: FollowedRoom, update: RaceUpdate): Promise<void> {
-    const followUp = await applyRaceUpdate(this.ctx, name, update, { joined: !room.joined });
+    const followUp = await this.updates.apply(name, update, {
+      joined: !room.joined,
+      known: room.known,
+    });
     room.joined = true;
     if (!followUp) return;
+    room.known = followUp.race;
     this.act(room, followUp);
     await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);

@@ -10,7 +10,6 @@ import {
   EntrantStatusChanged,
   RaceStatusChanged,
 } from '../events.js';
-import { accountLinks } from './account-links.js';
 import { diffRace } from './race-diff.js';
 import { type RoomRow, roomRepository } from './room-repository.js';
 import { applyRaceToMatch, roomStatusOf } from './room-results.js';
@@ -33,39 +32,91 @@ export interface UpdateFollowUp {
  * restarts and instances: the room row is locked, the update is diffed against the last stored race
  * (older or repeated versions are dropped), and events, match progress and the new race are written
  * in one transaction.
+ *
+ * `known` is the race this process last stored for the room (the caller keeps it). A frame not newer
+ * than it is dropped without touching the database (the stored version only grows). When the race
+ * status is unchanged, the room row is locked and written by one conditional update that only applies
+ * if the stored version is still `known`'s; the diff is then against `known`, which is what is stored.
+ * Otherwise (first frame, status change, or another instance wrote since) the row is locked and read.
  */
 export async function applyRaceUpdate(
   ctx: RacetimeContext,
   name: string,
   update: RaceUpdate,
-  options: { joined: boolean },
+  options: { joined: boolean; known?: RacetimeRace | null },
 ): Promise<UpdateFollowUp | null> {
   const { race } = update;
+  const known = options.known ?? null;
+  if (known && known.version >= race.version) return null;
+  const ids = entrantIds(race);
   return ctx.db.transaction(async (trx) => {
-    const locked = await trx('racetime_match_rooms').where({ slug: name }).forUpdate().first();
-    if (!locked) return null;
-    const room = roomRepository.normalize(locked);
-    const stored = (room.last_race as RacetimeRace | null) ?? null;
-    if (stored && stored.version >= race.version) return null;
-    const changes = diffRace(stored, race, { baseline: update.baseline });
-    const ids = race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
-    const users = await accountLinks.forRacetimeIds(trx, ids);
-    const ref = {
-      category: race.category,
-      roomSlug: name,
-      roomName: race.slug,
-      matchId: room.match_id,
-      tournamentId: room.tournament_id,
-    };
-    const meta = { actor, orgId: room.org_id };
-    if (options.joined)
-      await ctx.events.emit(
-        BotJoinedRace,
-        { ...ref, raceStatus: race.status, entrantCount: race.entrants.length, botAction: 'join' },
-        meta,
-        trx,
-      );
-    for (const change of changes) await emitChange(ctx, trx, change, ref, meta, users, race.status);
+    const now = ctx.clock.now();
+    let locked: LockedRoom | undefined;
+    let stored: RacetimeRace | null = null;
+    let written = false;
+    if (known && known.status === race.status) {
+      const result = (await trx.raw(
+        `update racetime_match_rooms as r set last_race = ?::jsonb, updated_at = ?
+         where r.slug = ? and (r.last_race->>'version')::bigint = ?
+         returning r.*, ${LINKS_OF_IDS}`,
+        [JSON.stringify(race), now, name, known.version, ids],
+      )) as { rows: LockedRoom[] };
+      locked = result.rows[0];
+      if (locked) {
+        stored = known;
+        written = true;
+      }
+    }
+    if (!locked) {
+      const result = (await trx.raw(
+        `select r.*, ${LINKS_OF_IDS} from racetime_match_rooms as r where r.slug = ? for update of r`,
+        [ids, name],
+      )) as { rows: LockedRoom[] };
+      const row = result.rows[0];
+      if (!row) return null;
+      locked = row;
+      stored = (row.last_race as RacetimeRace | null) ?? null;
+      if (stored && stored.version >= race.version) return null;
+    }
+    return afterLock(ctx, trx, name, update, locked, stored, { joined: options.joined, written });
+  });
+}
+
+/**
+ * The part of an update after its room row is locked (and, when `written`, already holds the new race):
+ * events from the diff against `stored`, match progress on a status change, the row written otherwise.
+ */
+async function afterLock(
+  ctx: RacetimeContext,
+  trx: Knex.Transaction,
+  name: string,
+  update: RaceUpdate,
+  locked: LockedRoom,
+  stored: RacetimeRace | null,
+  options: { joined: boolean; written: boolean },
+): Promise<UpdateFollowUp> {
+  const { race } = update;
+  const { rd_links: links, ...row } = locked;
+  const room = roomRepository.normalize(row);
+  const users = new Map(links.map(([racetimeId, userId]) => [racetimeId, Number(userId)]));
+  const changes = diffRace(stored, race, { baseline: update.baseline });
+  const ref = {
+    category: race.category,
+    roomSlug: name,
+    roomName: race.slug,
+    matchId: room.match_id,
+    tournamentId: room.tournament_id,
+  };
+  const meta = { actor, orgId: room.org_id };
+  if (options.joined)
+    await ctx.events.emit(
+      BotJoinedRace,
+      { ...ref, raceStatus: race.status, entrantCount: race.entrants.length, botAction: 'join' },
+      meta,
+      trx,
+    );
+  for (const change of changes) await emitChange(ctx, trx, change, ref, meta, users, race.status);
+  if (!options.written) {
     const fields: Record<string, unknown> = { last_race: JSON.stringify(race), updated_at: ctx.clock.now() };
     if (!stored || stored.status !== race.status) {
       fields.status = roomStatusOf(race.status);
@@ -77,18 +128,67 @@ export async function applyRaceUpdate(
       }
     }
     await trx('racetime_match_rooms').where({ id: room.id }).update(fields);
-    const requested = race.entrants.flatMap((e) =>
-      e.status === 'requested' && e.user?.id ? [e.user.id] : [],
+  }
+  const requested = race.entrants.flatMap((e) => (e.status === 'requested' && e.user?.id ? [e.user.id] : []));
+  const players = requested.length ? await matchPlayers(ctx, trx, room.match_id) : new Set<number>();
+  return {
+    room,
+    race,
+    acceptRequests: requested.filter((id) => players.has(users.get(id) ?? -1)),
+    done: race.status === 'cancelled' || race.status === 'partitioned',
+  };
+}
+
+/**
+ * The batched form of {@link applyRaceUpdate} for updates that leave the race status alone, each of a
+ * different room, with the race this process last stored for it (`known`): one transaction, one
+ * statement that locks and writes every room whose stored version is still `known`'s, then each
+ * room's events diffed against `known`. An update whose room was not written (another instance stored
+ * a newer race, or the room is gone) comes back `undefined` for the caller to apply alone.
+ */
+export async function applyRaceUpdates(
+  ctx: RacetimeContext,
+  items: ReadonlyArray<{ name: string; update: RaceUpdate; known: RacetimeRace }>,
+): Promise<Array<UpdateFollowUp | undefined>> {
+  const ids = [...new Set(items.flatMap(({ update }) => entrantIds(update.race)))];
+  return ctx.db.transaction(async (trx) => {
+    const result = (await trx.raw(
+      `with written as (
+         update racetime_match_rooms as r set last_race = v.race::jsonb, updated_at = ?
+         from unnest(?::text[], ?::text[], ?::bigint[]) as v(slug, race, version)
+         where r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
+         returning r.*
+       )
+       select written.*, ${LINKS_OF_IDS} from written`,
+      [
+        ctx.clock.now(),
+        items.map((i) => i.name),
+        items.map((i) => JSON.stringify(i.update.race)),
+        items.map((i) => i.known.version),
+        ids,
+      ],
+    )) as { rows: LockedRoom[] };
+    const bySlug = new Map(result.rows.map((row) => [row.slug, row]));
+    // Concurrently, so that the rooms' events share one insert (the bus groups a transaction's emits).
+    return Promise.all(
+      items.map(({ name, update, known }) => {
+        const locked = bySlug.get(name);
+        return locked
+          ? afterLock(ctx, trx, name, update, locked, known, { joined: false, written: true })
+          : undefined;
+      }),
     );
-    const players = requested.length ? await matchPlayers(ctx, trx, room.match_id) : new Set<number>();
-    return {
-      room,
-      race,
-      acceptRequests: requested.filter((id) => players.has(users.get(id) ?? -1)),
-      done: race.status === 'cancelled' || race.status === 'partitioned',
-    };
   });
 }
+
+const entrantIds = (race: RacetimeRace) => race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
+
+type LockedRoom = RoomRow & { rd_links: Array<[string, number | string]> };
+
+// The linked users of the race's entrants, read with the room row (one round trip instead of two):
+// `[[racetimeId, userId], ...]` for the racetime ids bound as a text array.
+const LINKS_OF_IDS = `(select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
+    from racetime_account_links as l where l.racetime_id = any(?::text[])) as rd_links`;
 
 async function matchPlayers(
   ctx: RacetimeContext,
