@@ -32,7 +32,7 @@ const runtimes = new WeakMap<PluginContext<never> | PluginContext<RacetimeConfig
 export function runtimeOf(ctx: RacetimeContext): RacetimeRuntime {
   let runtime = runtimes.get(ctx);
   if (!runtime) {
-    const settings = resolveInstanceSettings(ctx.config);
+    const settings = resolveInstanceSettings(ctx.config, ctx.instance);
     const clock = timerClockOf(ctx.clock);
     const http = new RacetimeHttpClient({
       baseUrl: settings.racetimeUrl,
