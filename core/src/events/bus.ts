@@ -193,7 +193,7 @@ export class EventBus {
             pending.map((p) => p.values),
           ).then(
             (rows) => {
-              pending.forEach((p, i) => p.resolve(rows[i]!));
+              for (const [i, p] of pending.entries()) p.resolve(rows[i]!);
             },
             (error: unknown) => {
               for (const p of pending) p.reject(error);
