@@ -10,5 +10,5 @@ export {
 export * from './emulators/racetime/index.js';
 export * from './emulators/speedgaming/index.js';
 export { freePort } from './free-port.js';
-export { addMember, bearer, createOrg, createToken, type Person, signIn } from './people.js';
+export { addMember, api, bearer, createOrg, createToken, type Person, signIn } from './people.js';
 export { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';

@@ -18,9 +18,9 @@ let nextDiscordId = 100_000_000_000_000_000n;
  */
 export async function signIn(
   app: RacedeskApp,
-  options: { username?: string; superadmin?: boolean } = {},
+  options: { username?: string; discordId?: string; superadmin?: boolean } = {},
 ): Promise<Person> {
-  const discordId = String(nextDiscordId++);
+  const discordId = options.discordId ?? String(nextDiscordId++);
   const user = await app.racedesk.users.upsertFromDiscord({
     id: discordId,
     username: options.username ?? `user${discordId.slice(-4)}`,
@@ -87,3 +87,22 @@ export async function createToken(
 
 /** Authorization header for a token. */
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Calls the API as `who` and fails loudly on an unexpected status (default: 201 for POST, else 200). */
+export async function api<T = unknown>(
+  app: RacedeskApp,
+  who: Person,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  expected = method === 'POST' ? 201 : 200,
+): Promise<T> {
+  const res = await app.inject({
+    method,
+    url,
+    headers: who.headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return (res.body ? res.json() : undefined) as T;
+}

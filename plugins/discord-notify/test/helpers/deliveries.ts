@@ -1,5 +1,6 @@
 import type { Person } from '@racedesk/testkit';
-import { api, type DiscordTestApp } from './discord-app.js';
+import { api } from '@racedesk/testkit';
+import type { DiscordTestApp } from './discord-app.js';
 
 /** A row of the org's delivery log, as organizers see it. */
 export interface DeliveryJson {

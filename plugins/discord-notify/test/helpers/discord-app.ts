@@ -1,5 +1,6 @@
 import type { PluginDefinition } from '@racedesk/core';
 import {
+  api,
   createTestApp,
   type DiscordEmulator,
   type DiscordEmulatorOptions,
@@ -76,23 +77,4 @@ export async function discordTestApp(
     });
   }
   return { ...testApp, emu, bot, root };
-}
-
-/** Calls the API as `who` and fails loudly on an unexpected status. */
-export async function api<T = unknown>(
-  app: TestApp['app'],
-  who: Person,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  expected = method === 'POST' ? 201 : 200,
-): Promise<T> {
-  const res = await app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : undefined) as T;
 }

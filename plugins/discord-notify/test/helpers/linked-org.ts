@@ -1,6 +1,6 @@
 import type { DiscordEmulator, Person } from '@racedesk/testkit';
-import { addMember, createOrg, signIn } from '@racedesk/testkit';
-import { api, type DiscordTestApp } from './discord-app.js';
+import { addMember, api, createOrg, signIn } from '@racedesk/testkit';
+import type { DiscordTestApp } from './discord-app.js';
 
 type EmulatedGuild = ReturnType<DiscordEmulator['createGuild']>;
 type EmulatedChannel = ReturnType<DiscordEmulator['addChannel']>;

@@ -1,5 +1,6 @@
 import type { Person } from '@racedesk/testkit';
-import { api, type DiscordTestApp } from './discord-app.js';
+import { api } from '@racedesk/testkit';
+import type { DiscordTestApp } from './discord-app.js';
 
 /** A match as the API returns it (the fields tests read). */
 export interface MatchJson {

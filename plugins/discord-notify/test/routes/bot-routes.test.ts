@@ -1,6 +1,6 @@
-import { signIn } from '@racedesk/testkit';
+import { api, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { api, discordTestApp } from '../helpers/discord-app.js';
+import { discordTestApp } from '../helpers/discord-app.js';
 
 interface BotView {
   configured: boolean;

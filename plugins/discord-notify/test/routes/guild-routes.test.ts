@@ -1,5 +1,6 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
-import { api, discordTestApp } from '../helpers/discord-app.js';
+import { discordTestApp } from '../helpers/discord-app.js';
 import { discordOrg, discordPerson, installBot, linkedOrg } from '../helpers/linked-org.js';
 
 const stateOf = (url: string) => new URL(url).searchParams.get('state') ?? '';

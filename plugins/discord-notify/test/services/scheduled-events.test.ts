@@ -1,5 +1,6 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
-import { api, discordTestApp } from '../helpers/discord-app.js';
+import { discordTestApp } from '../helpers/discord-app.js';
 import { discordPerson, linkedOrg } from '../helpers/linked-org.js';
 import { createMatch, createTournament } from '../helpers/matches.js';
 

@@ -1,8 +1,8 @@
 import { plugin as racetime } from '@racedesk/plugin-racetime';
-import { addMember, startRacetimeEmulator, TestClock } from '@racedesk/testkit';
+import { addMember, api, startRacetimeEmulator, TestClock } from '@racedesk/testkit';
 import t, { type Test } from 'tap';
 import { discordDeliveries } from '../helpers/deliveries.js';
-import { api, type DiscordTestApp, discordTestApp } from '../helpers/discord-app.js';
+import { type DiscordTestApp, discordTestApp } from '../helpers/discord-app.js';
 import { embedOf, field } from '../helpers/embeds.js';
 import { discordPerson, type LinkedOrg, linkedOrg } from '../helpers/linked-org.js';
 import { createMatch, createTournament } from '../helpers/matches.js';

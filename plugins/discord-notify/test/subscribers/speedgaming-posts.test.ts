@@ -1,7 +1,7 @@
 import { plugin as speedgaming } from '@racedesk/plugin-speedgaming';
-import { startSpeedGamingEmulator, TestClock } from '@racedesk/testkit';
+import { api, startSpeedGamingEmulator, TestClock } from '@racedesk/testkit';
 import t from 'tap';
-import { api, discordTestApp } from '../helpers/discord-app.js';
+import { discordTestApp } from '../helpers/discord-app.js';
 import { embedOf, field } from '../helpers/embeds.js';
 import { linkedOrg } from '../helpers/linked-org.js';
 import { createTournament } from '../helpers/matches.js';

@@ -1,7 +1,7 @@
-import { createTestDatabase } from '@racedesk/testkit';
+import { api, createTestDatabase } from '@racedesk/testkit';
 import t from 'tap';
 import { league, until } from '../helpers/league.js';
-import { api } from '../helpers/people.js';
+
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test(

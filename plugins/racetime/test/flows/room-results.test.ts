@@ -1,7 +1,8 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
 import { league, matchOf, raceUnderWay, until } from '../helpers/league.js';
 import { neighbourPlugin } from '../helpers/neighbour-plugin.js';
-import { api } from '../helpers/people.js';
+
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test(

@@ -1,6 +1,7 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
 import { league } from '../helpers/league.js';
-import { api } from '../helpers/people.js';
+
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test('a rescheduled match moves its room; a cancelled match opens none', async (t) => {

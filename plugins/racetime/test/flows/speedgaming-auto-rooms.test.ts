@@ -1,8 +1,8 @@
 import { plugin as speedgaming } from '@racedesk/plugin-speedgaming';
-import { startSpeedGamingEmulator, TestClock } from '@racedesk/testkit';
+import { api, startSpeedGamingEmulator, TestClock } from '@racedesk/testkit';
 import t from 'tap';
 import { league } from '../helpers/league.js';
-import { api } from '../helpers/people.js';
+
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test("SpeedGaming's racetime choice becomes the imported match's auto-create override", async (t) => {

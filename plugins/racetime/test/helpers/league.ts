@@ -1,6 +1,6 @@
 import type { EmulatorUser } from '@racedesk/testkit';
-import { addMember, type Person, signIn } from '@racedesk/testkit';
-import { api, orgWithRacetime } from './people.js';
+import { addMember, api, type Person, signIn } from '@racedesk/testkit';
+import { orgWithRacetime } from './people.js';
 import type { RacetimeTestApp } from './racetime-app.js';
 
 /** A player: a Racedesk user, their racetime account, and whether the two are linked. */

@@ -1,24 +1,5 @@
 import type { OrgRole, RacedeskApp } from '@racedesk/core';
-import { addMember, createOrg, type Person } from '@racedesk/testkit';
-
-/** Calls the API and fails loudly on an unexpected status. */
-export async function api<T = unknown>(
-  app: RacedeskApp,
-  who: Person,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  expected = method === 'POST' ? 201 : 200,
-): Promise<T> {
-  const res = await app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : undefined) as T;
-}
+import { addMember, api, createOrg, type Person } from '@racedesk/testkit';
 
 /** Creates an org with the racetime plugin on, and adds members with roles. */
 export async function orgWithRacetime(

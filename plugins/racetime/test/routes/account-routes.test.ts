@@ -1,6 +1,6 @@
-import { type Person, signIn } from '@racedesk/testkit';
+import { api, type Person, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { api } from '../helpers/people.js';
+
 import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.js';
 
 /** Follows the link flow like a browser: Racedesk → racetime.gg consent → back to the callback. */

@@ -1,6 +1,6 @@
-import { signIn } from '@racedesk/testkit';
+import { api, signIn } from '@racedesk/testkit';
 import t from 'tap';
-import { api, orgWithRacetime } from '../helpers/people.js';
+import { orgWithRacetime } from '../helpers/people.js';
 import { racetimeTestApp } from '../helpers/racetime-app.js';
 
 t.test('a superadmin registers a bot, sees its status, assigns it, tests and restarts it', async (t) => {

@@ -1,7 +1,9 @@
-import type { RacedeskApp } from '@racedesk/core';
 import {
+  api,
   createTestApp,
+  type Person,
   type SpeedGamingEmulator,
+  signIn,
   startSpeedGamingEmulator,
   type TestApp,
   TestClock,
@@ -11,54 +13,6 @@ import { plugin } from '../../src/index.js';
 /** Something with a teardown hook, such as tap's `t`. */
 interface Teardown {
   teardown(fn: () => Promise<void> | void): void;
-}
-
-/** A signed-in person's request headers. */
-export interface Person {
-  userId: number;
-  discordId: string;
-  headers: Record<string, string>;
-}
-
-let nextDiscordId = 300_000_000_000_000_000n;
-
-/** Signs a person in as the Discord callback would (user upsert + session). */
-export async function signIn(
-  app: RacedeskApp,
-  options: { username?: string; discordId?: string; superadmin?: boolean } = {},
-): Promise<Person> {
-  const discordId = options.discordId ?? String(nextDiscordId++);
-  const user = await app.racedesk.users.upsertFromDiscord({
-    id: discordId,
-    username: options.username ?? `user${discordId.slice(-4)}`,
-  });
-  if (options.superadmin)
-    await app.racedesk.db('users').where({ id: user.id }).update({ is_superadmin: true });
-  const { cookie, session } = await app.racedesk.sessions.create(user.id);
-  return {
-    userId: user.id,
-    discordId,
-    headers: { cookie: `racedesk_session=${cookie}`, 'x-csrf-token': session.csrfToken },
-  };
-}
-
-/** Calls the API and fails loudly on an unexpected status. */
-export async function api<T = unknown>(
-  app: RacedeskApp,
-  who: Person,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  expected = 200,
-): Promise<T> {
-  const res = await app.inject({
-    method,
-    url,
-    headers: who.headers,
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  if (res.statusCode !== expected) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : undefined) as T;
 }
 
 /** An app with the speedgaming plugin against an emulator, an org with it on and one importing tournament. */

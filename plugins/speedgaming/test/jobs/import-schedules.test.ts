@@ -1,5 +1,6 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
-import { api, type SgTestApp, sgTestApp } from '../helpers/sg-app.js';
+import { type SgTestApp, sgTestApp } from '../helpers/sg-app.js';
 
 interface SyncItem {
   trigger: string;

@@ -1,3 +1,4 @@
+import { signIn } from '@racedesk/testkit';
 import t from 'tap';
 import { sgTestApp } from '../helpers/sg-app.js';
 
@@ -59,7 +60,6 @@ t.test('bad input answers a clear 4xx in the one error shape', async (t) => {
 
 t.test('members cannot change settings or sync; the plugin answers 404 where it is off', async (t) => {
   const x = await sgTestApp(t);
-  const { signIn } = await import('../helpers/sg-app.js');
   const member = await signIn(x.app);
   const add = await x.app.inject({
     method: 'POST',

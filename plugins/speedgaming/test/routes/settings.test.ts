@@ -1,5 +1,6 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
-import { api, eventsOf, sgTestApp } from '../helpers/sg-app.js';
+import { eventsOf, sgTestApp } from '../helpers/sg-app.js';
 
 t.test('a tournament starts with the import off and the documented defaults', async (t) => {
   const x = await sgTestApp(t);

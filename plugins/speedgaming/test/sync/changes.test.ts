@@ -1,7 +1,7 @@
+import { api } from '@racedesk/testkit';
 import t, { type Test } from 'tap';
 import { insertEpisodes, referenceEpisode } from '../fixtures/reference-episodes.js';
 import {
-  api,
   crewOf,
   eventsAfter,
   lastEventId,
@@ -138,8 +138,22 @@ t.test('a new restream channel is created by name and set on the match', async (
 
 t.test('a finished match is never changed by an import', async (t) => {
   const { x, match } = await imported(t);
-  await api(x.app, x.root, 'POST', `/api/v1/orgs/${x.org}/matches/${match.id}/state`, { state: 'started' });
-  await api(x.app, x.root, 'POST', `/api/v1/orgs/${x.org}/matches/${match.id}/state`, { state: 'finished' });
+  await api(
+    x.app,
+    x.root,
+    'POST',
+    `/api/v1/orgs/${x.org}/matches/${match.id}/state`,
+    { state: 'started' },
+    200,
+  );
+  await api(
+    x.app,
+    x.root,
+    'POST',
+    `/api/v1/orgs/${x.org}/matches/${match.id}/state`,
+    { state: 'finished' },
+    200,
+  );
   x.sg.store.reschedule(EPISODE, '2026-07-23T18:00:00+00:00');
   x.sg.store.removePlayer(EPISODE, 5002);
   const mark = await lastEventId(x);

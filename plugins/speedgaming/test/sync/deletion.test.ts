@@ -1,6 +1,7 @@
+import { api } from '@racedesk/testkit';
 import t, { type Test } from 'tap';
 import { insertEpisodes, referenceDoubleheader, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { api, eventsAfter, lastEventId, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { eventsAfter, lastEventId, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const SINGLE = 512345;
 const DOUBLE = 512346;

@@ -1,6 +1,7 @@
+import { api, signIn } from '@racedesk/testkit';
 import t from 'tap';
 import { insertEpisodes, referenceDoubleheader, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { api, EVENT, eventsOf, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { EVENT, eventsOf, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const future = (e: ReturnType<typeof referenceEpisode>) => ({
   ...e,
@@ -83,7 +84,6 @@ t.test('first import creates one match per episode with players, crew and channe
 
 t.test('a player with a known Discord id becomes that user', async (t) => {
   const x = await sgTestApp(t);
-  const { signIn } = await import('../helpers/sg-app.js');
   const mario = await signIn(x.app, { discordId: '111111111111111111', username: 'mario' });
   insertEpisodes(x.sg.store, [future(referenceEpisode())]);
   await x.sync();

@@ -1,7 +1,8 @@
 import type { SgEpisode } from '@racedesk/testkit';
+import { api } from '@racedesk/testkit';
 import t from 'tap';
 import { insertEpisodes, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { api, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const ahead = { when: '2026-07-21T18:00:00+00:00', whenCountdown: '2026-07-21T17:30:00+00:00' };
 

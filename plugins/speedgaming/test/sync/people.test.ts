@@ -1,6 +1,7 @@
+import { signIn } from '@racedesk/testkit';
 import t, { type Test } from 'tap';
 import { insertEpisodes, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { eventsAfter, lastEventId, matchesOf, sgTestApp, signIn } from '../helpers/sg-app.js';
+import { eventsAfter, lastEventId, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const EPISODE = 512345;
 const LUIGI_DISCORD = '444444444444444444';

@@ -1,6 +1,7 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
 import { insertEpisodes, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { api, eventsAfter, lastEventId, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { eventsAfter, lastEventId, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const EPISODE = 512345;
 const ahead = { when: '2026-07-21T18:00:00+00:00', whenCountdown: '2026-07-21T17:30:00+00:00' };

@@ -1,6 +1,7 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
 import { insertEpisodes, referenceEpisode } from '../fixtures/reference-episodes.js';
-import { api, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 const ahead = { when: '2026-07-21T18:00:00+00:00', whenCountdown: '2026-07-21T17:30:00+00:00' };
 
@@ -33,7 +34,7 @@ t.test('while import is on, time, players and crew of imported matches answer 40
 
   // Results and the title stay the organizers'.
   t.equal((await send('PATCH', '', { round: 'Week 3' })).statusCode, 200);
-  await api(x.app, x.root, 'POST', `${url}/state`, { state: 'started' });
+  await api(x.app, x.root, 'POST', `${url}/state`, { state: 'started' }, 200);
   const results = await send('POST', '/results', {
     results: [
       { userId: mario, finishRank: 1, finishTime: 'PT1H30M', status: 'done' },

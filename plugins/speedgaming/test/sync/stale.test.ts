@@ -1,5 +1,6 @@
+import { api } from '@racedesk/testkit';
 import t from 'tap';
-import { api, type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
+import { type MatchBody, matchesOf, sgTestApp } from '../helpers/sg-app.js';
 
 t.test('a match 4 h past its time with no result is marked stale, not finished', async (t) => {
   const x = await sgTestApp(t);
@@ -22,12 +23,19 @@ t.test('a match 4 h past its time with no result is marked stale, not finished',
 
   const [a, b] = after.players.map((p) => p.userId);
   const url = `/api/v1/orgs/${x.org}/matches/${match!.id}`;
-  await api(x.app, x.root, 'POST', `${url}/state`, { state: 'started' });
-  await api(x.app, x.root, 'POST', `${url}/results`, {
-    results: [
-      { userId: a, finishRank: 1, status: 'done' },
-      { userId: b, status: 'dnf' },
-    ],
-  });
+  await api(x.app, x.root, 'POST', `${url}/state`, { state: 'started' }, 200);
+  await api(
+    x.app,
+    x.root,
+    'POST',
+    `${url}/results`,
+    {
+      results: [
+        { userId: a, finishRank: 1, status: 'done' },
+        { userId: b, status: 'dnf' },
+      ],
+    },
+    200,
+  );
   t.same(await api(x.app, x.root, 'GET', `${x.base}/stale`), [], 'resolved once results are in');
 });
