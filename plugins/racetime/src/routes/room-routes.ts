@@ -1,33 +1,41 @@
-import { ErrorResponse, notFound, type RacedeskApp } from '@racedesk/core';
-import { MatchRoom, OpenRoomBody } from '../schemas/room.js';
+import { badRequest, ErrorResponse, notFound, OrgParams, type RacedeskApp } from '@racedesk/core';
+import { MatchRoom, MatchRooms, OpenRoomBody, RoomsQuery } from '../schemas/room.js';
 import { OrgIdParams } from '../schemas/tournament-settings.js';
 import { roomOpener } from '../services/room-opener.js';
 import { type RoomRow, roomRepository } from '../services/room-repository.js';
-import { type RacetimeContext, runtimeOf } from '../services/runtime.js';
+import { roomView, roomViews } from '../services/room-views.js';
+import type { RacetimeContext } from '../services/runtime.js';
 
 const tags = ['racetime'];
 const errors = { 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+/** Most match ids one `GET .../racetime/rooms` takes (a schedule page). */
+export const MAX_ROOMS_PER_REQUEST = 100;
 
-/** `GET/POST /api/v1/orgs/:org/racetime/matches/:id/room`. */
+/** `?matchIds=1,2,3` as distinct ids, or a 400 in the one error shape saying what is wrong. */
+function parseMatchIds(raw: string): number[] {
+  const parts = raw.split(',').map((part) => part.trim());
+  const invalid = (message: string) =>
+    badRequest('RD_VALIDATION', `Invalid request: querystring/matchIds ${message}`, [
+      { field: 'querystring/matchIds', message },
+    ]);
+  if (parts.some((p) => !/^[1-9][0-9]{0,15}$/.test(p) || !Number.isSafeInteger(Number(p))))
+    throw invalid('must be match ids (positive whole numbers) separated by commas, e.g. 1,2,3');
+  const ids = [...new Set(parts.map(Number))];
+  if (ids.length > MAX_ROOMS_PER_REQUEST)
+    throw invalid(`must name at most ${MAX_ROOMS_PER_REQUEST} matches; ask again for the others`);
+  return ids;
+}
+
+/** `GET/POST /api/v1/orgs/:org/racetime/matches/:id/room` and `GET /api/v1/orgs/:org/racetime/rooms`. */
 export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
   const opener = roomOpener(ctx);
-  const view = (row: RoomRow | undefined) => ({
-    status: row?.status ?? 'none',
-    slug: row?.slug ?? null,
-    url: row?.slug ? `${runtimeOf(ctx).settings.racetimeUrl}/${row.slug}` : null,
-    invited: row?.invited ?? [],
-    notInvited: row?.not_invited ?? [],
-    skipReason: row?.skip_reason ?? null,
-    skipDetail: row?.skip_detail ?? null,
-    openAt: row?.open_at ?? null,
-  });
 
   app.get(
     '/matches/:id/room',
     {
       schema: {
         tags,
-        summary: 'The match’s race room, or why it was not opened',
+        summary: 'The match’s race room, or why it was not opened, with the race’s entrants as last seen',
         params: OrgIdParams,
         response: { 200: MatchRoom, ...errors },
       },
@@ -38,7 +46,40 @@ export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
         .where({ id: request.params.id, org_id: request.racedesk.org!.id })
         .first('id');
       if (!match) throw notFound('RD_MATCH_NOT_FOUND', `No match ${request.params.id}`);
-      return view(await roomRepository.byMatch(ctx.db, request.params.id));
+      return roomView(ctx, await roomRepository.byMatch(ctx.db, request.params.id));
+    },
+  );
+
+  app.get(
+    '/rooms',
+    {
+      schema: {
+        tags,
+        summary:
+          'The rooms of up to 100 matches at once (e.g. a schedule page); ids of other orgs’ or missing matches are left out',
+        params: OrgParams,
+        querystring: RoomsQuery,
+        response: { 200: MatchRooms, 400: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const ids = parseMatchIds(request.query.matchIds);
+      const matches = await ctx
+        .db('matches')
+        .whereIn('id', ids)
+        .andWhere({ org_id: request.racedesk.org!.id })
+        .orderBy('id')
+        .select('id');
+      const matchIds = matches.map((m) => Number(m.id));
+      const rows = (await ctx.db<RoomRow>('racetime_match_rooms').whereIn('match_id', matchIds)).map(
+        roomRepository.normalize,
+      );
+      const byMatch = new Map(rows.map((row) => [row.match_id, row]));
+      const views = await roomViews(
+        ctx,
+        matchIds.map((id) => byMatch.get(id)),
+      );
+      return { items: matchIds.map((matchId, i) => ({ matchId, ...views[i]! })) };
     },
   );
 
@@ -56,7 +97,7 @@ export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
     },
     async (request, reply) => {
       const row = await opener.openManually(request.racedesk.org!.id, request.params.id, request.body);
-      return reply.status(201).send(view(row));
+      return reply.status(201).send(await roomView(ctx, row));
     },
   );
 }
