@@ -9,10 +9,18 @@ import {
   type TestDatabase,
 } from '@racedesk/testkit';
 
+/** What the bench needs of an emulator: in this process ({@link RacetimeEmulator}) or another. */
+export interface BenchEmulator {
+  readonly url: string;
+  registerBot(input: { category: string; name: string }): BotCredentials | Promise<BotCredentials>;
+  close(): Promise<void>;
+}
+type BotCredentials = { clientId: string; clientSecret: string };
+
 /** The racetime plugin against a local emulator, on real time, as a production `all` instance runs it. */
-export interface RacetimeBench {
+export interface RacetimeBench<E extends BenchEmulator = RacetimeEmulator> {
   app: RacedeskApp;
-  emulator: RacetimeEmulator;
+  emulator: E;
   root: Person;
   botId: number;
   bot: { clientId: string; clientSecret: string };
@@ -24,9 +32,15 @@ export interface RacetimeBench {
   close(): Promise<void>;
 }
 
-/** Starts the emulator and the app (racetime plus `extra` plugins), registers the `alttpr` bot. */
-export async function startRacetimeBench(extra: readonly PluginDefinition[] = []): Promise<RacetimeBench> {
-  const emulator = await startRacetimeEmulator();
+/**
+ * Starts the emulator (`startEmulator`, default one in this process) and the app (racetime plus
+ * `extra` plugins), registers the `alttpr` bot.
+ */
+export async function startRacetimeBench<E extends BenchEmulator = RacetimeEmulator>(
+  extra: readonly PluginDefinition[] = [],
+  startEmulator: () => Promise<E> = startRacetimeEmulator as unknown as () => Promise<E>,
+): Promise<RacetimeBench<E>> {
+  const emulator = await startEmulator();
   let database: TestDatabase | undefined;
   let app: RacedeskApp | undefined;
   try {
@@ -52,7 +66,7 @@ export async function startRacetimeBench(extra: readonly PluginDefinition[] = []
       if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
       return res.json() as T;
     };
-    const bot = emulator.registerBot({ category: 'alttpr', name: 'Racedesk' });
+    const bot = await emulator.registerBot({ category: 'alttpr', name: 'Racedesk' });
     const { id: botId } = await call<{ id: number }>('POST', '/api/v1/racetime/bots', {
       category: 'alttpr',
       name: 'Racedesk',
@@ -82,7 +96,7 @@ export async function startRacetimeBench(extra: readonly PluginDefinition[] = []
 }
 
 /** An org with racetime on and the bot assigned; returns its slug. */
-export async function benchOrg(bench: RacetimeBench, slug: string): Promise<string> {
+export async function benchOrg(bench: RacetimeBench<BenchEmulator>, slug: string): Promise<string> {
   await bench.call('POST', '/api/v1/orgs', { slug, name: slug });
   await bench.call('PUT', `/api/v1/orgs/${slug}/plugins/racetime`, { enabled: true, settings: {} });
   await bench.call('PUT', `/api/v1/racetime/bots/${bench.botId}/orgs/${slug}`);
@@ -90,7 +104,11 @@ export async function benchOrg(bench: RacetimeBench, slug: string): Promise<stri
 }
 
 /** A member of `org` (a player for matches). */
-export async function benchPlayer(bench: RacetimeBench, org: string, name: string): Promise<Person> {
+export async function benchPlayer(
+  bench: RacetimeBench<BenchEmulator>,
+  org: string,
+  name: string,
+): Promise<Person> {
   const person = await signIn(bench.app, { username: name });
   await bench.call('POST', `/api/v1/orgs/${org}/members`, { discordId: person.discordId, role: 'member' });
   return person;
@@ -98,7 +116,7 @@ export async function benchPlayer(bench: RacetimeBench, org: string, name: strin
 
 /** A tournament with racetime room settings; returns its id. */
 export async function benchTournament(
-  bench: RacetimeBench,
+  bench: RacetimeBench<BenchEmulator>,
   org: string,
   slug: string,
   settings: Record<string, unknown>,
