@@ -1,7 +1,7 @@
 import { plugin as racetime } from '@racedesk/plugin-racetime';
 import { startRacetimeEmulator } from '@racedesk/testkit';
 import t from 'tap';
-import { apiFromPage, openPanel, signIn, skipWithoutChromium } from './helpers/browser.js';
+import { apiFromPage, openPanel, SHOTS, signIn, skipWithoutChromium } from './helpers/browser.js';
 import { startPanelServer } from './helpers/panel-server.js';
 
 t.test(
@@ -100,6 +100,42 @@ t.test(
         scheduledAt: new Date(Date.now() + 2 * 24 * 3600_000).toISOString(),
         players: players.map((p) => p.userId),
       });
+      const semis: number[] = [];
+      for (const title of ['Semi A', 'Semi B']) {
+        const semi = await apiFromPage<{ id: number }>(page, 'POST', '/api/v1/orgs/night-cup/matches', {
+          tournamentId: cup.id,
+          title,
+          scheduledAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
+          players: players.map((p) => p.userId),
+        });
+        semis.push(semi.id);
+      }
+      // A second tab keeps the schedule open the whole time: it must follow the race without a reload.
+      const schedule = await page.context().newPage();
+      const roomRequests: string[] = [];
+      schedule.on('request', (r) => {
+        if (r.url().includes('/racetime/'))
+          roomRequests.push(new URL(r.url()).pathname + new URL(r.url()).search);
+      });
+      await schedule.goto('/admin/orgs/night-cup/schedule?range=all');
+      const finalRow = schedule.getByRole('row', { name: /Final/ });
+      await finalRow.getByText('No room').waitFor();
+      await schedule
+        .getByRole('row', { name: /Semi A/ })
+        .getByText(/Waiting to open|No room/)
+        .waitFor();
+      const listed = roomRequests.filter((u) => u.startsWith('/api/v1/orgs/night-cup/racetime/rooms?'));
+      t.equal(listed.length, 1, 'the schedule asks for its rooms once');
+      t.same(
+        decodeURIComponent(listed[0]!.split('matchIds=')[1]!).split(',').map(Number).sort(),
+        [match.id, ...semis].sort(),
+        'for every match listed',
+      );
+      t.notOk(
+        roomRequests.some((u) => /\/matches\/\d+\/room/.test(u)),
+        'and never one room at a time',
+      );
+
       await page.goto(`/admin/orgs/night-cup/matches/${match.id}`);
       const room = page.getByRole('region', { name: 'Race room' });
       await room.getByRole('button', { name: 'Open room now' }).click();
@@ -107,12 +143,27 @@ t.test(
       await link.waitFor();
       const slug = (await link.innerText()).split('/')[1]!;
       await room.getByText('Mario: invited').waitFor();
+      const entrants = room.getByRole('table', { name: 'Entrants' });
+      const entrant = (name: string) => entrants.getByRole('row', { name: new RegExp(`^${name} `) });
+      await entrant('Mario').getByRole('cell', { name: 'Invited', exact: true }).waitFor();
+      await entrant('Luigi').getByRole('cell', { name: 'Invited', exact: true }).waitFor();
+      t.pass('invited players are entrants, live');
       await shot('02-room-open');
-      for (const p of players) {
-        emulator.players.acceptInvite(slug, p.racetimeId);
-        emulator.players.ready(slug, p.racetimeId);
-      }
+      await finalRow.getByRole('link', { name: 'Open', exact: true }).waitFor();
+      t.pass('the room opening shows on the schedule without a reload');
+      emulator.players.acceptInvite(slug, players[0]!.racetimeId);
+      await entrant('Mario').getByRole('cell', { name: 'Not ready', exact: true }).waitFor();
+      emulator.players.ready(slug, players[0]!.racetimeId);
+      await entrant('Mario').getByRole('cell', { name: 'Ready', exact: true }).waitFor();
+      await finalRow.getByText('Mario: Ready').waitFor();
+      t.pass('an entrant getting ready shows on the match page and the schedule');
+      emulator.players.acceptInvite(slug, players[1]!.racetimeId);
+      emulator.players.ready(slug, players[1]!.racetimeId);
       await room.getByText('Race in progress').waitFor({ timeout: 30_000 });
+      await entrant('Luigi').getByRole('cell', { name: 'Racing', exact: true }).waitFor();
+      await finalRow.getByText('Luigi: Racing').waitFor();
+      await shot('02c-racing');
+      await schedule.screenshot({ path: `${SHOTS}racetime-02d-schedule-racing.png`, fullPage: true });
       await page
         .locator('.page-header')
         .getByText('Started')
@@ -133,12 +184,38 @@ t.test(
         }
       }
       emulator.players.forfeit(slug, players[1]!.racetimeId);
+      await entrant('Mario').getByRole('cell', { name: 'Finished', exact: true }).waitFor();
+      await entrant('Mario').getByRole('cell', { name: '1st', exact: true }).waitFor();
+      await entrant('Luigi').getByRole('cell', { name: 'Did not finish', exact: true }).waitFor();
+      t.pass('the finish and the forfeit show among the entrants live');
       await page.locator('.page-header').getByText('Results recorded').waitFor({ timeout: 20_000 });
       const table = page.getByRole('table', { name: 'Players' });
       await table.getByRole('row', { name: /Mario 1/ }).waitFor();
       await table.getByRole('row', { name: /Luigi .*Did not finish/ }).waitFor();
       t.pass('results arrive on the match page live');
       await shot('03-results');
+      const results = finalRow.getByRole('list', { name: 'Results' });
+      await results.getByText(/^1\. Mario \d+:\d\d:\d\d/).waitFor();
+      await results.getByText('Luigi did not finish').waitFor();
+      await finalRow.getByText('Race finished').waitFor();
+      t.pass('the schedule row shows the result once recorded, without a reload');
+      await schedule.screenshot({ path: `${SHOTS}racetime-03b-schedule-results.png`, fullPage: true });
+      t.notOk(
+        roomRequests.some((u) => /\/matches\/\d+\/room/.test(u)),
+        'the schedule never read one room at a time, even live',
+      );
+      await schedule.setViewportSize({ width: 390, height: 844 });
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const [tab, name] of [
+        [schedule, 'schedule'],
+        [page, 'match'],
+      ] as const) {
+        const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        t.ok(overflow <= 0, `the ${name} page fits a phone-width screen (overflow ${overflow}px)`);
+        await tab.screenshot({ path: `${SHOTS}racetime-05-phone-${name}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await schedule.close();
     });
 
     await t.test('a room that was not opened says why', async (t) => {

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { Match } from '../api/domain-types';
 import type { InstalledPlugin, Org, OrgPlugin, OrgRole } from '../api/types';
 
@@ -47,8 +47,16 @@ export interface AdminPlugin {
    * whenever the panel has it; it hides itself when the server does not run the plugin.
    */
   ProfileSection?: ComponentType;
-  /** A column of the schedule: its heading and the cell of one match (keep it small; it shows per row). */
-  ScheduleColumn?: { label: string; Cell: ComponentType<PluginPageProps & { match: Match }> };
+  /**
+   * A column of the schedule: its heading and the cell of one match (keep it small; it shows per row).
+   * `Provider`, when given, wraps the whole schedule with every listed match: load what the cells need
+   * there in one request (and share it through a React context) instead of one request per row.
+   */
+  ScheduleColumn?: {
+    label: string;
+    Cell: ComponentType<PluginPageProps & { match: Match }>;
+    Provider?: ComponentType<PluginPageProps & { matches: readonly Match[]; children: ReactNode }>;
+  };
 }
 
 /** Identity helper for typing `src/plugins/<id>/index.tsx`'s `admin` export. */

@@ -64,7 +64,7 @@ export function MatchDetails({ match, tournament }: { match: Match; tournament: 
         <p className="muted">No players yet.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" aria-label="Players">
+          <table className="table table-stack" aria-label="Players">
             <thead>
               <tr>
                 <th scope="col">Seat</th>
@@ -77,11 +77,13 @@ export function MatchDetails({ match, tournament }: { match: Match; tournament: 
             <tbody>
               {match.players.map((p) => (
                 <tr key={p.userId}>
-                  <td>{p.seat}</td>
-                  <td>{p.displayName}</td>
-                  <td>{p.finishRank ?? '—'}</td>
-                  <td className="mono">{formatDuration(p.finishTime) || '—'}</td>
-                  <td>{p.status ? STATUS[p.status] : '—'}</td>
+                  <td data-label="Seat">{p.seat}</td>
+                  <td data-label="Player">{p.displayName}</td>
+                  <td data-label="Place">{p.finishRank ?? '—'}</td>
+                  <td data-label="Time" className="mono">
+                    {formatDuration(p.finishTime) || '—'}
+                  </td>
+                  <td data-label="Result">{p.status ? STATUS[p.status] : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,6 +5,7 @@ import { StateBadge } from '../../components/state-badge';
 import { formatDay, Time } from '../../components/time';
 import { useOrg } from '../../org/org-context';
 import { enabledAdminPlugins } from '../../plugins/registry';
+import { MatchResult } from './match-result';
 import { dayKey } from './schedule-range';
 
 /** Matches by day in the viewer's zone; on phones each row stacks into a card. */
@@ -19,7 +20,7 @@ export function MatchRows({
   const columns = enabledAdminPlugins(plugins.data?.items ?? []).filter((c) => c.plugin.ScheduleColumn);
   const base = `/orgs/${org.slug}`;
   let lastDay = '';
-  return (
+  const table = (
     <div className="table-wrap">
       <table className="table table-stack">
         <thead>
@@ -56,6 +57,7 @@ export function MatchRows({
                   <td data-label="Match">
                     <Link to={`${base}/matches/${m.id}`}>{matchName(m)}</Link>
                     {m.round ? <span className="muted"> · {m.round}</span> : null}
+                    <MatchResult match={m} />
                   </td>
                   <td data-label="Tournament">
                     {tournaments.get(m.tournamentId)?.name ?? `#${m.tournamentId}`}
@@ -79,4 +81,15 @@ export function MatchRows({
       </table>
     </div>
   );
+  // Columns that load for the whole schedule at once wrap the table with every listed match.
+  return columns.reduceRight((inner, { plugin, state }) => {
+    const { Provider } = plugin.ScheduleColumn!;
+    return Provider ? (
+      <Provider key={plugin.id} org={org} plugin={state} role={role} matches={matches}>
+        {inner}
+      </Provider>
+    ) : (
+      inner
+    );
+  }, table);
 }

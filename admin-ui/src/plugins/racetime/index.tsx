@@ -4,6 +4,7 @@ import { InstanceBotsPage } from './instance-bots';
 import { RacetimeOverview } from './racetime-overview';
 import { RoomCell } from './room-cell';
 import { RoomSection } from './room-section';
+import { ScheduleRooms } from './rooms-context';
 import { RacetimeTournamentSettings } from './tournament-settings';
 
 /** racetime.gg race rooms: bots, per-tournament room settings, each match's room and its status on the schedule. */
@@ -15,5 +16,5 @@ export const admin = defineAdminPlugin({
   TournamentSettings: RacetimeTournamentSettings,
   MatchSection: RoomSection,
   ProfileSection: RacetimeAccountSection,
-  ScheduleColumn: { label: 'Room', Cell: RoomCell },
+  ScheduleColumn: { label: 'Room', Cell: RoomCell, Provider: ScheduleRooms },
 });

@@ -7,10 +7,14 @@ import { Section } from '../../components/page-header';
 import { ResourceView } from '../../components/resource-view';
 import { Time } from '../../components/time';
 import type { MatchSectionProps } from '../contract';
-import { type MatchRoom, OPENABLE, ROOM_STATUS } from './room-types';
+import { EntrantsTable } from './room-entrants';
+import { type MatchRoom, OPENABLE, RACE_STATUS, ROOM_STATUS } from './room-types';
 import { useRoom } from './use-room';
 
-/** The match's racetime.gg room: status, link, invitations, why it was skipped, and "Open room now". */
+/**
+ * The match's racetime.gg room: status, link, invitations, why it was skipped, "Open room now", and
+ * the race with its entrants, kept current from the live feed.
+ */
 export function RoomSection({ org, role, match, reload }: MatchSectionProps) {
   const room = useRoom(org.slug, match.id);
   const open = useMutation(() =>
@@ -21,7 +25,7 @@ export function RoomSection({ org, role, match, reload }: MatchSectionProps) {
   const openNow = async () => {
     const next = await open.run();
     if (next) {
-      room.setData(() => next);
+      room.set(next);
       reload();
     }
   };
@@ -44,6 +48,20 @@ export function RoomSection({ org, role, match, reload }: MatchSectionProps) {
                     <a href={r.url} target="_blank" rel="noreferrer">
                       {r.slug}
                     </a>
+                  </dd>
+                </div>
+              ) : null}
+              {r.race ? (
+                <div>
+                  <dt>Race</dt>
+                  <dd>
+                    {RACE_STATUS[r.race.status] ?? r.race.status}
+                    {r.race.startedAt ? (
+                      <span className="muted">
+                        {' '}
+                        (started <Time iso={r.race.startedAt} timeOnly />)
+                      </span>
+                    ) : null}
                   </dd>
                 </div>
               ) : null}
@@ -75,6 +93,12 @@ export function RoomSection({ org, role, match, reload }: MatchSectionProps) {
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {r.race ? (
+              <>
+                <h3 className="subheading">Entrants</h3>
+                <EntrantsTable entrants={r.entrants} match={match} />
+              </>
             ) : null}
             {roleAtLeast(role, 'moderator') && OPENABLE.includes(r.status) && match.state !== 'cancelled' ? (
               <div className="button-row">
