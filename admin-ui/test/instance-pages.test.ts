@@ -64,7 +64,7 @@ t.test(
       await card.getByRole('button', { name: 'Test' }).click();
       await card
         .getByRole('status')
-        .getByText(/Checked .*: connected/)
+        .getByText(/Checked .*: Connected/)
         .waitFor();
       await card.getByRole('button', { name: 'Restart' }).click();
       await card.getByRole('status').waitFor();
@@ -74,6 +74,50 @@ t.test(
       const bots = await apiFromPage<{ orgs: string[] }[]>(page, 'GET', '/api/v1/racetime/bots');
       t.same(bots[0]?.orgs, ['night-cup'], 'the organization may use the bot');
       await shot('02-racetime-bots');
+
+      // racetime.gg drops the bot while the page is open: the page polls and shows it, no reload.
+      await page
+        .getByRole('timer')
+        .getByText(/Updated (just now|\d+ s ago) · refreshes every 5 s/)
+        .waitFor();
+      emulator.deactivateBot(bot.clientId);
+      const { id } = (await apiFromPage<{ id: number }[]>(page, 'GET', '/api/v1/racetime/bots'))[0]!;
+      await apiFromPage(page, 'POST', `/api/v1/racetime/bots/${id}/test`);
+      await card
+        .getByRole('paragraph')
+        .getByText('Credentials refused by racetime.gg')
+        .waitFor({ timeout: 15_000 });
+      t.pass('a bot status change shows on the open page without a reload');
+      await shot('02b-racetime-bot-refused');
+    });
+
+    await t.test('jobs appear on the open jobs page without a reload', async (t) => {
+      await navLink(page, 'Jobs').click();
+      const table = page.getByRole('table', { name: 'Jobs' });
+      await table.waitFor();
+      t.equal(await table.getByText('racetime:open-room').count(), 0, 'no room job yet');
+      const cup = await apiFromPage<{ id: number }>(page, 'POST', '/api/v1/orgs/night-cup/tournaments', {
+        slug: 'jobs-cup',
+        name: 'Jobs cup',
+      });
+      const [{ id: botId }] = await apiFromPage<{ id: number }[]>(page, 'GET', '/api/v1/racetime/bots');
+      await apiFromPage(page, 'PUT', `/api/v1/orgs/night-cup/racetime/tournaments/${cup.id}/settings`, {
+        botId,
+        autoCreateRooms: true,
+      });
+      await apiFromPage(page, 'POST', '/api/v1/orgs/night-cup/matches', {
+        tournamentId: cup.id,
+        title: 'Job maker',
+        scheduledAt: new Date(Date.now() + 2 * 24 * 3600_000).toISOString(),
+        players: [],
+      });
+      await table.getByText('racetime:open-room').first().waitFor({ timeout: 20_000 });
+      t.pass('the room job of a new match shows up by itself');
+      await page
+        .getByRole('timer')
+        .getByText(/Updated (just now|\d+ s ago) · refreshes every 10 s/)
+        .waitFor();
+      await shot('01b-jobs-refreshed');
     });
 
     const discordBot = server.discord.createBot({
@@ -97,6 +141,11 @@ t.test(
       await page.getByRole('button', { name: 'Save and connect' }).click();
       await page.getByText('Stored (encrypted)').waitFor();
       t.equal(await page.getByLabel('Bot token').inputValue(), '', 'the token is not kept on the page');
+      await page
+        .getByRole('timer')
+        .getByText(/refreshes every 5 s/)
+        .waitFor();
+      t.pass('the status refreshes by itself, and says when it was read');
       await shot('03-discord-bot');
     });
 

@@ -6,6 +6,8 @@ export interface Resource<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
+  /** When the data was last loaded successfully (ms since the epoch). */
+  loadedAt: number | undefined;
   reload: () => Promise<void>;
   /** Replaces the data locally (after a write answered with the new state). */
   setData: (update: (current: T | undefined) => T | undefined) => void;
@@ -16,6 +18,7 @@ export function useApi<T>(path: string | null, query?: RequestOptions['query']):
   const [data, setDataState] = useState<T>();
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(path !== null);
+  const [loadedAt, setLoadedAt] = useState<number>();
   const key = path === null ? null : `${path}?${JSON.stringify(query ?? {})}`;
   const queryRef = useRef(query);
   queryRef.current = query;
@@ -31,6 +34,7 @@ export function useApi<T>(path: string | null, query?: RequestOptions['query']):
       const result = await api<T>(path, { query: queryRef.current, signal: abort.signal });
       if (abort.signal.aborted) return;
       setDataState(result);
+      setLoadedAt(Date.now());
       setError(undefined);
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -48,7 +52,7 @@ export function useApi<T>(path: string | null, query?: RequestOptions['query']):
   const setData = useCallback((update: (current: T | undefined) => T | undefined) => {
     setDataState((current) => update(current));
   }, []);
-  return { data, error, loading, reload: load, setData };
+  return { data, error, loading, loadedAt, reload: load, setData };
 }
 
 /** Pages through a `{ items, nextCursor }` list: first page on load, `more()` appends the next. */
@@ -82,6 +86,7 @@ export function usePagedApi<T>(path: string | null, query?: RequestOptions['quer
     items: first.data ? [...first.data.items, ...extra] : undefined,
     error: first.error,
     loading: first.loading,
+    loadedAt: first.loadedAt,
     reload: first.reload,
     hasMore: cursor !== null,
     more,

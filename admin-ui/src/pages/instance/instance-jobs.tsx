@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { usePagedApi } from '../../api/use-api';
+import { AutoRefresh } from '../../components/auto-refresh';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
@@ -31,16 +32,25 @@ const STATES = [
   { value: 'completed', label: 'Completed' },
 ];
 
+const PAGE = 50;
+
 /** Scheduled, running and failed jobs with their last error (what `racedesk jobs` prints). */
 export function InstanceJobsPage() {
   const [state, setState] = useState('');
-  const jobs = usePagedApi<Job>('/jobs', { limit: 50, state: state || undefined });
+  const jobs = usePagedApi<Job>('/jobs', { limit: PAGE, state: state || undefined });
   return (
     <>
       <PageHeader
         title="Jobs"
         description="Work Racedesk and its plugins run on a schedule: room openings, syncs, deliveries. Soonest first."
-        actions={<Button onClick={() => void jobs.reload()}>Refresh</Button>}
+        actions={
+          <AutoRefresh
+            resource={jobs}
+            everyMs={10_000}
+            paused={(jobs.items?.length ?? 0) > PAGE}
+            pausedReason="while more pages are shown"
+          />
+        }
       />
       <div className="filters">
         <SelectField

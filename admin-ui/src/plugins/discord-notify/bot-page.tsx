@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
+import { AutoRefresh } from '../../components/auto-refresh';
 import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { TextField } from '../../components/field';
@@ -73,6 +74,7 @@ export function DiscordBotPage() {
       <PageHeader
         title="Discord bot"
         description="One bot for the instance sends DMs and channel posts for every organization that links a server."
+        actions={<AutoRefresh resource={bot} everyMs={5_000} />}
       />
       <ResourceView resource={bot} label="the Discord bot">
         {(b) => (

@@ -8,6 +8,15 @@ import { SelectField } from '../../components/field';
 import { Time } from '../../components/time';
 import type { BotCheck, InstanceBot } from './instance-bot-types';
 
+/** Bot connection statuses in words. */
+const BOT_STATUS: Record<string, string> = {
+  connected: 'Connected',
+  auth_failed: 'Credentials refused by racetime.gg',
+  connection_error: 'Cannot reach racetime.gg',
+  disconnected: 'Disconnected',
+};
+const statusOf = (status: string) => BOT_STATUS[status] ?? status;
+
 /** One bot: its live status and last error, the orgs that use it, and test / restart / assign. */
 export function InstanceBotRow({
   bot,
@@ -43,7 +52,7 @@ export function InstanceBotRow({
             {bot.name} <span className="muted mono">{bot.category}</span>
           </h2>
           <p className="card-description">
-            Status: <strong>{bot.active ? bot.status : 'deactivated'}</strong>
+            Status: <strong>{bot.active ? statusOf(bot.status) : 'Deactivated'}</strong>
             {bot.statusAt ? (
               <span className="muted">
                 {' '}
@@ -65,7 +74,7 @@ export function InstanceBotRow({
       {check ? (
         <div className="notice" role="status">
           <span>
-            Checked <Time iso={check.checkedAt} />: {check.status}
+            Checked <Time iso={check.checkedAt} />: {statusOf(check.status)}
             {check.message ? ` — ${check.message}` : ''}
           </span>
         </div>

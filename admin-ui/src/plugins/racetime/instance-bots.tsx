@@ -1,5 +1,6 @@
 import type { OrgSummary } from '../../api/types';
 import { useApi, usePagedApi } from '../../api/use-api';
+import { AutoRefresh } from '../../components/auto-refresh';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader, Section } from '../../components/page-header';
 import { ResourceView } from '../../components/resource-view';
@@ -16,6 +17,7 @@ export function InstanceBotsPage() {
       <PageHeader
         title="racetime.gg bots"
         description="One bot per racetime.gg category opens and runs the rooms; organizations use the bots given to them."
+        actions={<AutoRefresh resource={bots} everyMs={5_000} />}
       />
       <Section
         title="Register a bot"
