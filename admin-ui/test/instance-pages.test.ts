@@ -70,7 +70,12 @@ t.test(
       await card.getByRole('status').waitFor();
       await card.getByLabel('Let an organization use Racedesk').selectOption({ label: 'Night Cup' });
       await card.getByRole('button', { name: 'Assign' }).click();
-      await card.getByRole('button', { name: 'Take Racedesk away from night-cup' }).waitFor();
+      await card.getByRole('button', { name: 'Take Racedesk away from night-cup' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Take Racedesk away from night-cup?' });
+      await confirm.getByText('skip their rooms').waitFor();
+      await page.keyboard.press('Escape');
+      await confirm.waitFor({ state: 'hidden' });
+      t.pass('taking a bot away asks first, and says what it stops; Escape keeps it');
       const bots = await apiFromPage<{ orgs: string[] }[]>(page, 'GET', '/api/v1/racetime/bots');
       t.same(bots[0]?.orgs, ['night-cup'], 'the organization may use the bot');
       await shot('02-racetime-bots');

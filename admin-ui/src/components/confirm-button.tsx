@@ -14,8 +14,11 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   size = 'small',
+  ariaLabel,
 }: {
   label: string;
+  /** The trigger's accessible name when `label` alone is too short to say what it acts on. */
+  ariaLabel?: string;
   title: string;
   children: ReactNode;
   confirmLabel: string;
@@ -41,7 +44,7 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button variant="danger" size={size} onClick={() => dialog.current?.showModal()}>
+      <Button variant="danger" size={size} aria-label={ariaLabel} onClick={() => dialog.current?.showModal()}>
         {label}
       </Button>
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={() => setError(undefined)}>

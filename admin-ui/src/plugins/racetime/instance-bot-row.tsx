@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { OrgSummary } from '../../api/types';
 import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/field';
 import { Time } from '../../components/time';
@@ -71,7 +72,8 @@ export function InstanceBotRow({
           </Button>
         </div>
       </div>
-      {check ? (
+      {/* A check older than the status shown above would contradict it: the status is newer. */}
+      {check && !(bot.statusAt && Date.parse(bot.statusAt) > Date.parse(check.checkedAt)) ? (
         <div className="notice" role="status">
           <span>
             Checked <Time iso={check.checkedAt} />: {statusOf(check.status)}
@@ -85,14 +87,19 @@ export function InstanceBotRow({
         {bot.orgs.map((slug) => (
           <span key={slug} className="badge">
             {slug}{' '}
-            <button
-              type="button"
-              className="btn btn-ghost btn-small"
-              aria-label={`Take ${bot.name} away from ${slug}`}
-              onClick={async () => (await assign.run(slug, false)) && onChanged()}
+            <ConfirmButton
+              label="×"
+              ariaLabel={`Take ${bot.name} away from ${slug}`}
+              title={`Take ${bot.name} away from ${slug}?`}
+              confirmLabel="Take away"
+              onConfirm={async () => {
+                await api(`${path}/orgs/${encodeURIComponent(slug)}`, { method: 'DELETE' });
+                onChanged();
+              }}
             >
-              ×
-            </button>
+              {slug} can no longer open {bot.category} rooms with this bot: its tournaments that use it skip
+              their rooms (reason: the bot is not assigned) until it is given a bot again.
+            </ConfirmButton>
           </span>
         ))}
       </p>
