@@ -139,3 +139,39 @@ t.test('rooms of another org: not found, and never listed', async (t) => {
   });
   t.equal(single.statusCode, 404);
 });
+
+t.test('the OpenAPI document has the rooms list and the entrants of a room', async (t) => {
+  const rt = await racetimeTestApp(t);
+  // A JSON document read by key: loosely typed on purpose.
+  type Doc = { [key: string]: Doc } & { name?: string; in?: string; parameters?: Doc[] };
+  const doc = (await rt.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as Doc;
+  const list = doc.paths?.['/api/v1/orgs/{org}/racetime/rooms']?.get;
+  t.ok(list, 'GET .../racetime/rooms is documented');
+  t.ok(
+    list?.parameters?.some((p) => p.name === 'matchIds' && p.in === 'query'),
+    'with its matchIds query',
+  );
+  t.ok(list?.responses?.['400'], 'and its 400');
+  const one = doc.paths?.['/api/v1/orgs/{org}/racetime/matches/{id}/room']?.get;
+  const schema = one?.responses?.['200']?.content?.['application/json']?.schema;
+  t.match(Object.keys(schema?.properties ?? {}), [
+    'status',
+    'slug',
+    'url',
+    'invited',
+    'notInvited',
+    'skipReason',
+    'skipDetail',
+    'openAt',
+    'race',
+    'entrants',
+  ]);
+  t.match(Object.keys(schema?.properties?.entrants?.items?.properties ?? {}), [
+    'racetimeId',
+    'racetimeName',
+    'userId',
+    'status',
+    'place',
+    'finishTime',
+  ]);
+});
