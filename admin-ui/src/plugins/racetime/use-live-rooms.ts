@@ -29,8 +29,15 @@ const RELOAD_DELAY_MS = 100;
 export function useLiveRooms(org: string, matchIds: readonly number[], fetchRooms: RoomsFetcher): LiveRooms {
   const [rooms, setRooms] = useState<ReadonlyMap<number, MatchRoom>>(new Map());
   const [error, setError] = useState<ApiError>();
+  // The rooms as last changed, synchronously: loads and events both start from it, so neither
+  // overwrites the other with a map older than what it already changed (state lags until a render).
   const current = useRef(rooms);
-  current.current = rooms;
+  const commit = useCallback((change: (next: Map<number, MatchRoom>) => void) => {
+    const next = new Map(current.current);
+    change(next);
+    current.current = next;
+    setRooms(next);
+  }, []);
   const fetcher = useRef(fetchRooms);
   fetcher.current = fetchRooms;
   const requested = useRef(new Set<number>());
@@ -42,36 +49,37 @@ export function useLiveRooms(org: string, matchIds: readonly number[], fetchRoom
   const wanted = useRef(new Set<number>());
   wanted.current = new Set(matchIds);
 
-  const load = useCallback(async (ids: number[]) => {
-    if (ids.length === 0) return;
-    for (const id of ids) requested.current.add(id);
-    inFlight.current++;
-    try {
-      const found = await fetcher.current(ids);
-      if (!alive.current) return;
-      setRooms((before) => {
-        const next = new Map(before);
-        for (const id of ids) {
-          const room = found.get(id);
-          if (room) next.set(id, room);
-          else next.delete(id);
+  const load = useCallback(
+    async (ids: number[]) => {
+      if (ids.length === 0) return;
+      for (const id of ids) requested.current.add(id);
+      inFlight.current++;
+      try {
+        const found = await fetcher.current(ids);
+        if (!alive.current) return;
+        commit((next) => {
+          for (const id of ids) {
+            const room = found.get(id);
+            if (room) next.set(id, room);
+            else next.delete(id);
+          }
+        });
+        setError(undefined);
+      } catch (err) {
+        if (!alive.current) return;
+        for (const id of ids) requested.current.delete(id);
+        setError(err instanceof ApiError ? err : new ApiError(0, 'RD_CLIENT', String(err)));
+      } finally {
+        inFlight.current--;
+        if (alive.current && inFlight.current === 0 && dirty.current.size > 0) {
+          const again = [...dirty.current];
+          dirty.current.clear();
+          void load(again);
         }
-        return next;
-      });
-      setError(undefined);
-    } catch (err) {
-      if (!alive.current) return;
-      for (const id of ids) requested.current.delete(id);
-      setError(err instanceof ApiError ? err : new ApiError(0, 'RD_CLIENT', String(err)));
-    } finally {
-      inFlight.current--;
-      if (alive.current && inFlight.current === 0 && dirty.current.size > 0) {
-        const again = [...dirty.current];
-        dirty.current.clear();
-        void load(again);
       }
-    }
-  }, []);
+    },
+    [commit],
+  );
 
   useEffect(() => {
     alive.current = true;
@@ -99,9 +107,7 @@ export function useLiveRooms(org: string, matchIds: readonly number[], fetchRoom
       const room = current.current.get(id);
       const next = room ? applyRoomEvent(room, event.name, event.payload) : undefined;
       if (next) {
-        const map = new Map(current.current).set(id, next);
-        current.current = map;
-        setRooms(map);
+        commit((map) => map.set(id, next));
         return;
       }
       queued.current.add(id);
@@ -116,8 +122,9 @@ export function useLiveRooms(org: string, matchIds: readonly number[], fetchRoom
   );
 
   const reload = useCallback(() => load([...wanted.current]), [load]);
-  const set = useCallback((matchId: number, room: MatchRoom) => {
-    setRooms((before) => new Map(before).set(matchId, room));
-  }, []);
+  const set = useCallback(
+    (matchId: number, room: MatchRoom) => commit((map) => map.set(matchId, room)),
+    [commit],
+  );
   return { rooms, error, reload, set };
 }
