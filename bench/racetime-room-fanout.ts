@@ -1,6 +1,7 @@
 import { type DispatchedEvent, defineEvent, definePlugin, defineSubscriber } from '@racedesk/core';
 import { Type } from 'typebox';
 import WebSocket from 'ws';
+import { profiled } from './lib/cpu-profile.js';
 import { defineBenchmark } from './lib/define-benchmark.js';
 import {
   benchOrg,
@@ -154,7 +155,11 @@ export default defineBenchmark({
       const sampler = setInterval(() => {
         rss = Math.max(rss, process.memoryUsage().rss);
       }, 100);
-      const app = await measure(emulator, slugs, statuses, { rounds, perSecond, steadyCount });
+      log(`app process before the updates: ${memory()}`);
+      const app = await profiled(() =>
+        measure(emulator, slugs, statuses, { rounds, perSecond, steadyCount }),
+      );
+      log(`app process after the updates: ${memory()}`);
       clearInterval(sampler);
       log(
         `app: ${app.burstPerSecond.toFixed(0)} events/s burst, steady p99 ${percentile(app.steady, 99).toFixed(1)} ms`,
@@ -246,7 +251,7 @@ async function measure(
   const started = stamp();
   for (let round = 0; round < load.rounds; round++) {
     const sent = emulator.local((await emulator.request({ op: 'burst', slugs })) as number[]);
-    slugs.forEach((slug, i) => burstSent.get(slug)!.push(sent[i]!));
+    for (const [i, slug] of slugs.entries()) burstSent.get(slug)!.push(sent[i]!);
     await reader.until(slugs.length * (round + 1));
   }
   const burstPerSecond = (slugs.length * load.rounds) / ((stamp() - started) / 1000);
@@ -263,7 +268,7 @@ async function measure(
   );
   await reader.until(load.steadyCount);
   const steadySent = new Map<string, number[]>(slugs.map((s) => [s, []]));
-  sent.forEach((at, k) => steadySent.get(slugs[k % slugs.length]!)!.push(at));
+  for (const [k, at] of sent.entries()) steadySent.get(slugs[k % slugs.length]!)!.push(at);
   const last = Math.max(...[...reader.byRoom.values()].map((l) => l[l.length - 1]!));
   return {
     burstPerSecond,
@@ -272,6 +277,12 @@ async function measure(
     steadyPerSecond: load.steadyCount / ((last - sent[0]!) / 1000),
   };
 }
+
+const memory = () => {
+  const m = process.memoryUsage();
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  return `rss ${mb(m.rss)}, heap ${mb(m.heapUsed)} of ${mb(m.heapTotal)}, external ${mb(m.external)}`;
+};
 
 /** Arrival minus send, per update (the n-th arrival of a room answers its n-th send). */
 function latencies(sent: Map<string, number[]>, arrivals: Map<string, number[]>): number[] {

@@ -21,6 +21,12 @@ export interface PluginState {
   permissions: Record<string, string>;
 }
 
+// Every subscriber asks, for every event it is handed, whether its plugin is on for the event's org: a
+// burst of a thousand events must not cost a thousand queries. An answer is kept this long (real time,
+// so a test clock cannot freeze it); a change made through this instance drops every answer at once,
+// one made by another instance shows there within this delay.
+const ANSWER_TTL_MS = 1_000;
+
 interface EnablementRow {
   plugin_id: string;
   enabled: boolean;
@@ -57,6 +63,13 @@ export function createEnablementService(
       );
     }
   };
+  // Concurrent askers share one query; a failed one is not kept.
+  const answers = new Map<string, { enabled: Promise<boolean>; at: number }>();
+  const lookUp = (pluginId: string, orgId: number) =>
+    db('plugin_enablement')
+      .where({ org_id: orgId, plugin_id: pluginId })
+      .first('enabled')
+      .then((row) => row?.enabled === true);
   const state = (p: LoadedPlugin, row?: EnablementRow): PluginState => ({
     id: p.definition.id,
     version: p.definition.version,
@@ -67,11 +80,18 @@ export function createEnablementService(
   });
 
   return {
-    async isEnabled(pluginId: string, orgId: number): Promise<boolean> {
-      const row = await db('plugin_enablement')
-        .where({ org_id: orgId, plugin_id: pluginId })
-        .first('enabled');
-      return row?.enabled === true;
+    isEnabled(pluginId: string, orgId: number): Promise<boolean> {
+      const key = `${pluginId}\u0000${orgId}`;
+      const now = performance.now();
+      const kept = answers.get(key);
+      if (kept && now - kept.at < ANSWER_TTL_MS) return kept.enabled;
+      const enabled = lookUp(pluginId, orgId);
+      const answer = { enabled, at: now };
+      answers.set(key, answer);
+      enabled.catch(() => {
+        if (answers.get(key) === answer) answers.delete(key);
+      });
+      return enabled;
     },
     /** The org's settings for the plugin, or undefined while the plugin is off there. */
     async settingsFor(pluginId: string, orgId: number): Promise<Record<string, unknown> | undefined> {
@@ -104,7 +124,7 @@ export function createEnablementService(
       actor: Actor,
     ): Promise<PluginState> {
       const plugin = find(pluginId);
-      return db.transaction(async (trx) => {
+      const changed = await db.transaction(async (trx) => {
         const before = (await trx('plugin_enablement')
           .where({ org_id: org.id, plugin_id: pluginId })
           .forUpdate()
@@ -147,6 +167,8 @@ export function createEnablementService(
         }
         return state(plugin, { plugin_id: pluginId, enabled: change.enabled, settings });
       });
+      answers.clear();
+      return changed;
     },
   };
 }

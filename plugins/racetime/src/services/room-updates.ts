@@ -150,25 +150,30 @@ export async function applyRaceUpdates(
   ctx: RacetimeContext,
   items: ReadonlyArray<{ name: string; update: RaceUpdate; known: RacetimeRace }>,
 ): Promise<Array<UpdateFollowUp | undefined>> {
-  const ids = [...new Set(items.flatMap(({ update }) => entrantIds(update.race)))];
   return ctx.db.transaction(async (trx) => {
+    // The rows come back without the race just written (the caller has it), each with the links of
+    // its own entrants only.
     const result = (await trx.raw(
       `with written as (
          update racetime_match_rooms as r set last_race = v.race::jsonb, updated_at = ?
-         from unnest(?::text[], ?::text[], ?::bigint[]) as v(slug, race, version)
+         from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) as v(slug, race, version, ids)
          where r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
-         returning r.*
+         returning ${ROOM_COLUMNS}, v.ids
        )
-       select written.*, ${LINKS_OF_IDS} from written`,
+       select written.*, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
+           from racetime_account_links as l
+           where l.racetime_id in (select jsonb_array_elements_text(written.ids::jsonb))) as rd_links
+       from written`,
       [
         ctx.clock.now(),
         items.map((i) => i.name),
         items.map((i) => JSON.stringify(i.update.race)),
         items.map((i) => i.known.version),
-        ids,
+        items.map((i) => JSON.stringify(entrantIds(i.update.race))),
       ],
-    )) as { rows: LockedRoom[] };
-    const bySlug = new Map(result.rows.map((row) => [row.slug, row]));
+    )) as { rows: Array<LockedRoom & { ids?: string }> };
+    const bySlug = new Map<string | null, LockedRoom>();
+    for (const { ids: _, ...row } of result.rows) bySlug.set(row.slug, { ...row, last_race: null });
     // Concurrently, so that the rooms' events share one insert (the bus groups a transaction's emits).
     return Promise.all(
       items.map(({ name, update, known }) => {
@@ -180,6 +185,32 @@ export async function applyRaceUpdates(
     );
   });
 }
+
+// Every column of a room row but `last_race` (the batched update does not read back what it wrote).
+const ROOM_COLUMNS = [
+  'id',
+  'match_id',
+  'org_id',
+  'tournament_id',
+  'bot_id',
+  'status',
+  'category',
+  'slug',
+  'marker',
+  'attempt',
+  'claimed_at',
+  'open_at',
+  'skip_reason',
+  'skip_detail',
+  'invited',
+  'not_invited',
+  'failures',
+  'retry_at',
+  'lease_holder',
+  'results_recorded_at',
+]
+  .map((c) => `r.${c}`)
+  .join(', ');
 
 const entrantIds = (race: RacetimeRace) => race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
 

@@ -157,6 +157,29 @@ t.test('a renewed token moves the socket; an expired one is replaced on the perm
   t.equal(accepted.token, third);
 });
 
+t.test(
+  'liveness: the test clock stepped past the ping and its timeout at once keeps a healthy socket',
+  async (t) => {
+    const fx = await setup(t);
+    const { slug, socket } = await openFollowedRoom(
+      t,
+      fx,
+      {},
+      { pingAfterMs: 30_000, pongTimeoutMs: 30_000 },
+    );
+    const pong = waitFor(socket, 'frame', (f) => f.type === 'pong');
+    await fx.clock.advance('5m');
+    await pong;
+    t.equal(socket.status, 'open');
+    t.notOk(socket.lastError, 'never presumed dead');
+    t.same(
+      fx.emu.log.requests.filter((r) => r.path === `/ws/o/bot/${slug}`).map((r) => r.status),
+      [101],
+      'one handshake: no reconnect',
+    );
+  },
+);
+
 t.test('a deactivated bot leaves the socket auth_failed but still reading', async (t) => {
   const fx = await setup(t);
   const { socket } = await openFollowedRoom(t, fx, {}, QUIET);
