@@ -30,16 +30,14 @@ export function InstanceBotsPage() {
           items.length === 0 ? (
             <EmptyState title="No racetime.gg bot yet">Register one above to open race rooms.</EmptyState>
           ) : (
-            <>
-              {items.map((b) => (
-                <InstanceBotRow
-                  key={b.id}
-                  bot={b}
-                  orgs={orgs.items ?? []}
-                  onChanged={() => void bots.reload()}
-                />
-              ))}
-            </>
+            items.map((b) => (
+              <InstanceBotRow
+                key={b.id}
+                bot={b}
+                orgs={orgs.items ?? []}
+                onChanged={() => void bots.reload()}
+              />
+            ))
           )
         }
       </ResourceView>
