@@ -6,10 +6,10 @@ import type { Automation } from './automation.js';
 import { parseDuration } from './iso-time.js';
 import { lockMatch } from './match-checks.js';
 import { MatchFinished, MatchStateChanged } from './match-events.js';
-import { snapshotOf } from './match-repository.js';
+import { type MatchRow, snapshotOf } from './match-repository.js';
 import type { MatchView, Results } from './match-schemas.js';
 import type { MatchCore, MatchKey } from './match-service.js';
-import { STATE_COLUMNS } from './match-state.js';
+import { STATE_COLUMNS, stateOf } from './match-state.js';
 
 /** States a match can be moved to directly; `recorded` comes from recording results. */
 export type ProgressState = 'scheduled' | 'checked_in' | 'started' | 'finished';
@@ -47,10 +47,20 @@ export function createMatchProgress(deps: DomainDeps, automation: Automation, ma
           if (i > index) fields[column] = null;
           else if (!before[camel(column)]) fields[column] = at;
         });
-        await t('matches')
+        const [row] = (await t('matches')
           .where({ id })
-          .update({ ...fields, updated_at: clock.now() });
-        const after = await matches.get(id, t);
+          .update({ ...fields, updated_at: clock.now() })
+          .returning('*')) as MatchRow[];
+        // Players, source and automation did not change: only the timestamps and the state they give.
+        const after: MatchView = {
+          ...before,
+          state: stateOf(row!),
+          checkedInAt: row!.checked_in_at,
+          startedAt: row!.started_at,
+          finishedAt: row!.finished_at,
+          recordedAt: row!.recorded_at,
+          updatedAt: row!.updated_at,
+        };
         const meta = { actor, orgId: locked.org_id };
         await audit.record(
           {

@@ -83,6 +83,12 @@ export class Scheduler {
       backend,
       name: this.instanceName,
       processEvery: this.options.processEveryMs ?? 5_000,
+      // Agenda caps all jobs of an instance at 20 by default: a wave of one job (500 rooms due at 18:00)
+      // would hold every slot and starve the others. Each job's own concurrency is its limit instead.
+      maxConcurrency: Math.max(
+        20,
+        [...this.jobs.values()].reduce((n, job) => n + (job.concurrency ?? 1), 0),
+      ),
       defaultLockLifetime: DEFAULT_LOCK_LIFETIME_MS,
     });
     agenda.on('error', (err) => this.options.logger.error({ err }, 'scheduler error'));

@@ -4,6 +4,7 @@ import { isRacetimeError } from '../clients/racetime-errors.js';
 import { BotCreatedRace, RoomCreated } from '../events.js';
 import { followRooms } from '../jobs/follow-rooms.js';
 import { openRoom } from '../jobs/open-room.js';
+import type { MatchSettingsValue, TournamentSettingsValue } from '../schemas/tournament-settings.js';
 import { accountLinks } from './account-links.js';
 import { type MatchFacts, readMatch } from './match-reader.js';
 import { type ManualOverrides, raceSettingsOf } from './race-settings-of.js';
@@ -23,6 +24,12 @@ export type OpenOutcome =
   | { kind: 'busy' };
 
 const actor = systemActor('racetime');
+
+/** The tournament's settings and the match's overrides, read once per opening. */
+interface RoomSettings {
+  settings: TournamentSettingsValue;
+  overrides: MatchSettingsValue;
+}
 const LIVE = ['opening', 'open', 'in_progress', 'finished'];
 
 /**
@@ -35,10 +42,14 @@ export function roomOpener(ctx: RacetimeContext) {
   const { db, clock } = ctx;
   const skips = roomSkips(ctx);
 
-  async function open(match: MatchFacts, manual: ManualOverrides, isManual: boolean, openAt: Date | null) {
+  async function open(
+    match: MatchFacts,
+    { settings, overrides }: RoomSettings,
+    manual: ManualOverrides,
+    isManual: boolean,
+    openAt: Date | null,
+  ) {
     const runtime = runtimeOf(ctx);
-    const settings = await settingsRepository.tournament(db, match.tournamentId);
-    const overrides = await settingsRepository.match(db, match.id);
     const botId = settings.botId!;
     let connection: Awaited<ReturnType<typeof runtime.bots.connection>>;
     try {
@@ -187,19 +198,22 @@ export function roomOpener(ctx: RacetimeContext) {
       tournamentId: match.tournamentId,
     };
     const meta = { actor, orgId: match.orgId };
-    await ctx.events.emit(BotCreatedRace, { ...ref, ...chosen, botAction: 'create' }, meta, trx);
-    await ctx.events.emit(
-      RoomCreated,
-      {
-        ...ref,
-        url: `${runtime.settings.racetimeUrl}/${name}`,
-        manual: isManual,
-        invited: invited.length,
-        notInvited,
-      },
-      meta,
-      trx,
-    );
+    // Emitted in the same turn: one outbox insert for both, dispatched in this order.
+    await Promise.all([
+      ctx.events.emit(BotCreatedRace, { ...ref, ...chosen, botAction: 'create' }, meta, trx),
+      ctx.events.emit(
+        RoomCreated,
+        {
+          ...ref,
+          url: `${runtime.settings.racetimeUrl}/${name}`,
+          manual: isManual,
+          invited: invited.length,
+          notInvited,
+        },
+        meta,
+        trx,
+      ),
+    ]);
     return roomRepository.normalize(row as RoomRow);
   }
 
@@ -223,7 +237,7 @@ export function roomOpener(ctx: RacetimeContext) {
         await skips.skip(match, failed, openAt);
         return { kind: 'skipped', check: failed };
       }
-      return open(match, {}, false, openAt);
+      return open(match, { settings, overrides }, {}, false, openAt);
     },
 
     /** The manual path: 404 for another org's match, 409 when a room exists, 422 when a check fails. */
@@ -236,7 +250,8 @@ export function roomOpener(ctx: RacetimeContext) {
       const settings = await settingsRepository.tournament(db, match.tournamentId);
       const failed = await earlyChecks(db, match, settings);
       if (failed) throw unprocessable(`RD_RACETIME_${failed.reason.toUpperCase()}`, failed.detail);
-      const outcome = await open(match, overrides, true, null);
+      const matchSettings = await settingsRepository.match(db, match.id);
+      const outcome = await open(match, { settings, overrides: matchSettings }, overrides, true, null);
       if (outcome.kind === 'opened') return outcome.room;
       if (outcome.kind === 'busy')
         throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room`);
