@@ -27,6 +27,7 @@ export interface RoomEntrant {
 /** `GET /api/v1/orgs/:org/racetime/rooms?matchIds=…`. */
 export interface MatchRooms {
   items: (MatchRoom & { matchId: number })[];
+  nextCursor: null;
 }
 
 /** Entrant statuses in words. */

@@ -79,7 +79,7 @@ export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
         ctx,
         matchIds.map((id) => byMatch.get(id)),
       );
-      return { items: matchIds.map((matchId, i) => ({ matchId, ...views[i]! })) };
+      return { items: matchIds.map((matchId, i) => ({ matchId, ...views[i]! })), nextCursor: null };
     },
   );
 

@@ -56,6 +56,7 @@ export const RoomsQuery = Type.Object({
 /** `GET .../racetime/rooms`: the rooms of the org's matches among `matchIds` (unknown ids left out). */
 export const MatchRooms = Type.Object({
   items: Type.Array(Type.Object({ matchId: Type.Integer(), ...MatchRoom.properties })),
+  nextCursor: Type.Null({ description: 'Always null: a lookup of at most 100 ids is one page' }),
 });
 
 /** Body of `POST .../matches/:id/room`. */
