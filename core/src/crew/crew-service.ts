@@ -4,6 +4,7 @@ import type { Actor } from '../actor.js';
 import { roleAtLeast } from '../auth/roles.js';
 import type { Database } from '../db/connect.js';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.js';
+import { emitAll } from '../events/emit-all.js';
 import { Timestamp } from '../http/timestamp.js';
 import type { Automation } from '../matches/automation.js';
 import { type DomainDeps, inTransaction, requireRole } from '../tournaments/domain-deps.js';
@@ -53,6 +54,8 @@ const view = (r: Row): CrewView => ({
   createdAt: r.created_at,
 });
 type Executor = Database | Knex.Transaction;
+/** Seats per insert statement of {@link signUpMany} (7 parameters each). */
+const CHUNK = 5000;
 const ref = (c: CrewView) => ({
   crew: { id: c.id, matchId: c.matchId, userId: c.userId, role: c.role, approved: c.approved },
 });
@@ -84,23 +87,35 @@ export function createCrewService({ db, clock, bus, audit }: DomainDeps, automat
     if (!row) throw notFound('RD_CREW_NOT_FOUND', `No crew sign-up ${crewId} on this match`);
     return view(row);
   };
+  /** The matches of the org, locked in id order until the transaction ends. */
+  const lockedMatches = async (trx: Knex.Transaction, orgId: number, matchIds: number[]) => {
+    const rows = (await trx('matches')
+      .where({ org_id: orgId })
+      .whereRaw('id = any(?)', [matchIds])
+      .orderBy('id')
+      .forUpdate()
+      .select('id', 'cancelled_at')) as { id: number; cancelled_at: Date | null }[];
+    return new Map(rows.map((r) => [r.id, r]));
+  };
+  const entry = (
+    orgId: number,
+    actor: Actor,
+    crew: CrewView,
+    action: 'signed_up' | 'approved' | 'unapproved' | 'removed',
+  ) => ({
+    actor,
+    orgId,
+    action: `crew.${action}`,
+    target: { type: 'match', id: crew.matchId },
+    details: ref(crew).crew,
+  });
   const record = async (
     trx: Knex.Transaction,
     orgId: number,
     actor: Actor,
     crew: CrewView,
     action: 'signed_up' | 'approved' | 'unapproved' | 'removed',
-  ) =>
-    audit.record(
-      {
-        actor,
-        orgId,
-        action: `crew.${action}`,
-        target: { type: 'match', id: crew.matchId },
-        details: ref(crew).crew,
-      },
-      trx,
-    );
+  ) => audit.record(entry(orgId, actor, crew, action), trx);
 
   const service = {
     /** Active crew of some matches, by match id. */
@@ -117,39 +132,96 @@ export function createCrewService({ db, clock, bus, audit }: DomainDeps, automat
       actor: Actor,
       trx?: Knex.Transaction,
     ): Promise<CrewView> {
+      const [crew] = await service.signUpMany(orgId, [{ matchId, ...spec }], actor, trx);
+      return crew!;
+    },
+
+    /**
+     * {@link signUp} for many seats, possibly of many matches, in one transaction with a fixed number
+     * of statements (imports): the same checks, rows, audit entries and events (`signed_up`, then
+     * `approved` when approved) for each, in the given order. Any refused seat (including one taken
+     * already, `RD_CREW_DUPLICATE`) refuses the call; let the caller's transaction roll back.
+     */
+    async signUpMany(
+      orgId: number,
+      seats: readonly { matchId: number; role: CrewRoleName; userId?: number }[],
+      actor: Actor,
+      trx?: Knex.Transaction,
+    ): Promise<CrewView[]> {
+      if (!seats.length) return [];
       const role = await requireRole(db, actor, orgId, 'member');
       const self = actor.kind === 'user' ? actor.userId : undefined;
-      const userId = spec.userId ?? self;
       const moderator = roleAtLeast(role, 'moderator');
-      if (!userId) throw unprocessable('RD_CREW_WHO', 'Say which user to add (userId)');
-      if (userId !== self && !moderator)
-        throw forbidden('RD_ROLE_TOO_LOW', 'Only moderators add other people as crew');
+      const wanted = seats.map((seat) => {
+        const userId = seat.userId ?? self;
+        if (!userId) throw unprocessable('RD_CREW_WHO', 'Say which user to add (userId)');
+        if (userId !== self && !moderator)
+          throw forbidden('RD_ROLE_TOO_LOW', 'Only moderators add other people as crew');
+        return { matchId: seat.matchId, role: seat.role, userId, approved: moderator && userId !== self };
+      });
       return inTransaction(db, trx, async (t) => {
-        const match = await lockedMatch(t, orgId, matchId);
-        if (match.cancelled_at) throw conflict('RD_MATCH_CANCELLED', 'The match is cancelled');
-        await automation.assertFree(matchId, 'crew', actor, t);
-        if (!(await t('users').where({ id: userId }).whereNull('merged_into_id').first('id')))
-          throw unprocessable('RD_USER_NOT_FOUND', `No user ${userId}`);
+        const matchIds = [...new Set(wanted.map((w) => w.matchId))];
+        const matches = await lockedMatches(t, orgId, matchIds);
+        for (const id of matchIds) {
+          const match = matches.get(id);
+          if (!match) throw notFound('RD_MATCH_NOT_FOUND', `No match ${id}`);
+          if (match.cancelled_at) throw conflict('RD_MATCH_CANCELLED', 'The match is cancelled');
+        }
+        await automation.assertAllFree(matchIds, 'crew', actor, t);
+        const userIds = [...new Set(wanted.map((w) => w.userId))];
+        const users = await t('users').whereIn('id', userIds).whereNull('merged_into_id').select('id');
+        const known = new Set(users.map((u) => Number(u.id)));
+        const unknown = userIds.find((id) => !known.has(id));
+        if (unknown !== undefined) throw unprocessable('RD_USER_NOT_FOUND', `No user ${unknown}`);
         const now = clock.now();
-        const approved = moderator && userId !== self;
-        const [row] = await t('match_crew')
-          .insert({
-            match_id: matchId,
-            user_id: userId,
-            role: spec.role,
-            approved,
-            approved_by: approved && self ? self : null,
-            approved_at: approved ? now : null,
-            created_at: now,
-          })
-          .onConflict(t.raw('(match_id, user_id, role) where removed_at is null'))
-          .ignore()
-          .returning('id');
-        if (!row) throw conflict('RD_CREW_DUPLICATE', `User ${userId} is signed up as ${spec.role} already`);
-        const crew = await one(t, matchId, row.id);
-        await record(t, orgId, actor, crew, 'signed_up');
-        await bus.emit(CrewSignedUp, ref(crew), { actor, orgId }, t);
-        if (approved) await bus.emit(CrewApproved, ref(crew), { actor, orgId }, t);
+        const inserted: { id: number; match_id: number; user_id: number; role: string }[] = [];
+        for (let i = 0; i < wanted.length; i += CHUNK) {
+          inserted.push(
+            ...(await t('match_crew')
+              .insert(
+                wanted.slice(i, i + CHUNK).map((w) => ({
+                  match_id: w.matchId,
+                  user_id: w.userId,
+                  role: w.role,
+                  approved: w.approved,
+                  approved_by: w.approved && self ? self : null,
+                  approved_at: w.approved ? now : null,
+                  created_at: now,
+                })),
+              )
+              .onConflict(t.raw('(match_id, user_id, role) where removed_at is null'))
+              .ignore()
+              .returning(['id', 'match_id', 'user_id', 'role'])),
+          );
+        }
+        const seatKey = (matchId: number, userId: number, r: string) => `${matchId}:${userId}:${r}`;
+        const idOf = new Map(inserted.map((r) => [seatKey(r.match_id, r.user_id, r.role), r.id]));
+        // A seat taken before, or named twice in this call (its second mention), is a duplicate.
+        const named = new Set<string>();
+        const taken = wanted.find((w) => {
+          const key = seatKey(w.matchId, w.userId, w.role);
+          if (named.has(key) || !idOf.has(key)) return true;
+          named.add(key);
+          return false;
+        });
+        if (taken)
+          throw conflict('RD_CREW_DUPLICATE', `User ${taken.userId} is signed up as ${taken.role} already`);
+        const rows = (await select(t).whereRaw('c.id = any(?)', [inserted.map((r) => r.id)])) as Row[];
+        const byId = new Map(rows.map((r) => [r.id, view(r)]));
+        const crew = wanted.map((w) => byId.get(idOf.get(seatKey(w.matchId, w.userId, w.role))!)!);
+        await audit.recordMany(
+          crew.map((c) => entry(orgId, actor, c, 'signed_up')),
+          t,
+        );
+        await emitAll(
+          bus,
+          crew.flatMap((c) => [
+            [CrewSignedUp, ref(c)] as const,
+            ...(c.approved ? [[CrewApproved, ref(c)] as const] : []),
+          ]),
+          { actor, orgId },
+          t,
+        );
         return crew;
       });
     },

@@ -26,6 +26,21 @@ const WORDS: Record<AutomationAspect, string> = {
   crew: 'crew',
 };
 
+/** Matches per statement of the bulk claims. */
+const CHUNK = 5000;
+
+/** Throws 409 when a plugin other than the acting one owns `aspect` among `claims`. */
+function refuseOwned(claims: AutomationClaim[], aspect: AutomationAspect, actor: Actor): void {
+  const owner = claims.find((c) => c.aspects.includes(aspect));
+  if (!owner) return;
+  if (actor.kind === 'system' && actor.component === owner.pluginId) return;
+  throw conflict(
+    'RD_MATCH_AUTOMATED',
+    `The ${WORDS[aspect]} of this match is managed by the ${owner.pluginId} plugin (${owner.reason}); change it there`,
+    { owner: owner.pluginId, aspect },
+  );
+}
+
 /**
  * The "automation owner" hook: a plugin claims aspects of a match (or a tournament's matches);
  * manual changes of those aspects then answer 409 naming the plugin. The owner itself, acting as
@@ -57,6 +72,36 @@ export function createAutomation(db: Database, clock: Clock) {
       );
     },
 
+    /**
+     * {@link claim} for many matches at once (imports): the same rows, one read and one insert per
+     * chunk. Any match that does not exist refuses the whole call, as `claim` refuses one.
+     */
+    async claimMatches(
+      pluginId: string,
+      matchIds: number[],
+      aspects: AutomationAspect[],
+      reason: string,
+      trx?: Knex.Transaction,
+    ): Promise<void> {
+      const executor = trx ?? db;
+      const ids = [...new Set(matchIds)];
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const part = ids.slice(i, i + CHUNK);
+        const owners = await executor('matches').whereRaw('id = any(?)', [part]).select('id', 'org_id');
+        if (owners.length !== part.length)
+          throw conflict('RD_AUTOMATION_TARGET', 'No such match or tournament to claim');
+        const now = clock.now();
+        await executor.raw(
+          `insert into automation_claims (org_id, match_id, tournament_id, plugin_id, aspects, reason, created_at)
+           select org_id, match_id, null, ?, ?::text[], ?, ?
+           from unnest(?::bigint[], ?::bigint[]) as t(org_id, match_id)
+           on conflict (plugin_id, coalesce(match_id, 0), coalesce(tournament_id, 0))
+           do update set aspects = excluded.aspects, reason = excluded.reason`,
+          [pluginId, aspects, reason, now, owners.map((o) => o.org_id), owners.map((o) => o.id)],
+        );
+      }
+    },
+
     /** Gives up a plugin's claim. */
     async release(pluginId: string, target: ClaimTarget, trx?: Knex.Transaction): Promise<void> {
       await (trx ?? db)('automation_claims')
@@ -65,6 +110,28 @@ export function createAutomation(db: Database, clock: Clock) {
           ...('matchId' in target ? { match_id: target.matchId } : { tournament_id: target.tournamentId }),
         })
         .del();
+    },
+
+    /** Every claim covering each of some matches (their own and their tournaments'), in one query. */
+    async claimsOnMany(matchIds: number[], executor: Executor = db): Promise<Map<number, AutomationClaim[]>> {
+      const byMatch = new Map<number, AutomationClaim[]>(matchIds.map((id) => [id, []]));
+      if (!matchIds.length) return byMatch;
+      const ids = [...new Set(matchIds)];
+      // A claim names a match or a tournament, never both: two index lookups, no duplicates.
+      const { rows } = (await executor.raw(
+        `select m.id as match_id, c.id, c.plugin_id, c.aspects, c.reason
+           from matches m join automation_claims c on c.match_id = m.id where m.id = any(?)
+         union all
+         select m.id, c.id, c.plugin_id, c.aspects, c.reason
+           from matches m join automation_claims c on c.tournament_id = m.tournament_id where m.id = any(?)
+         order by id`,
+        [ids, ids],
+      )) as { rows: { match_id: string; plugin_id: string; aspects: AutomationAspect[]; reason: string }[] };
+      for (const r of rows)
+        byMatch
+          .get(Number(r.match_id))
+          ?.push({ pluginId: r.plugin_id, aspects: r.aspects, reason: r.reason });
+      return byMatch;
     },
 
     /** Every claim covering a match (its own and its tournament's). */
@@ -84,15 +151,18 @@ export function createAutomation(db: Database, clock: Clock) {
       actor: Actor,
       executor: Executor = db,
     ): Promise<void> {
-      const claims = await service.claimsOn(matchId, executor);
-      const owner = claims.find((c) => c.aspects.includes(aspect));
-      if (!owner) return;
-      if (actor.kind === 'system' && actor.component === owner.pluginId) return;
-      throw conflict(
-        'RD_MATCH_AUTOMATED',
-        `The ${WORDS[aspect]} of this match is managed by the ${owner.pluginId} plugin (${owner.reason}); change it there`,
-        { owner: owner.pluginId, aspect },
-      );
+      refuseOwned(await service.claimsOn(matchId, executor), aspect, actor);
+    },
+
+    /** {@link assertFree} for many matches in one query (the first owned one answers the 409). */
+    async assertAllFree(
+      matchIds: number[],
+      aspect: AutomationAspect,
+      actor: Actor,
+      executor: Executor = db,
+    ): Promise<void> {
+      for (const claims of (await service.claimsOnMany(matchIds, executor)).values())
+        refuseOwned(claims, aspect, actor);
     },
   };
   return service;

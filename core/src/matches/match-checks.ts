@@ -1,16 +1,24 @@
 import type { Knex } from 'knex';
 import { notFound, unprocessable } from '../errors.js';
 
-/** The tournament must be the org's and not archived. */
-export async function checkTournament(
+/** The tournaments must be the org's and not archived (one query; the first failing one answers). */
+export async function checkTournaments(
   trx: Knex.Transaction,
   orgId: number,
-  tournamentId: number,
+  tournamentIds: readonly number[],
 ): Promise<void> {
-  const t = await trx('tournaments').where({ id: tournamentId, org_id: orgId }).first('archived_at');
-  if (!t)
-    throw unprocessable('RD_TOURNAMENT_NOT_FOUND', `No tournament ${tournamentId} in this organization`);
-  if (t.archived_at) throw unprocessable('RD_TOURNAMENT_ARCHIVED', `Tournament ${tournamentId} is archived`);
+  const ids = [...new Set(tournamentIds)];
+  if (!ids.length) return;
+  const rows = await trx('tournaments')
+    .where({ org_id: orgId })
+    .whereIn('id', ids)
+    .select('id', 'archived_at');
+  const found = new Map(rows.map((r) => [Number(r.id), r.archived_at as Date | null]));
+  for (const id of ids) {
+    if (!found.has(id))
+      throw unprocessable('RD_TOURNAMENT_NOT_FOUND', `No tournament ${id} in this organization`);
+    if (found.get(id)) throw unprocessable('RD_TOURNAMENT_ARCHIVED', `Tournament ${id} is archived`);
+  }
 }
 
 /** The stream channel, when given, must be the org's. */
@@ -19,10 +27,22 @@ export async function checkStreamChannel(
   orgId: number,
   id: number | null | undefined,
 ) {
-  if (id == null) return;
-  const found = await trx('stream_channels').where({ id, org_id: orgId }).first('id');
-  if (!found)
-    throw unprocessable('RD_STREAM_CHANNEL_NOT_FOUND', `No stream channel ${id} in this organization`);
+  await checkStreamChannels(trx, orgId, [id]);
+}
+
+/** {@link checkStreamChannel} for several channels in one query. */
+export async function checkStreamChannels(
+  trx: Knex.Transaction,
+  orgId: number,
+  channelIds: readonly (number | null | undefined)[],
+): Promise<void> {
+  const ids = [...new Set(channelIds.filter((id): id is number => id != null))];
+  if (!ids.length) return;
+  const rows = await trx('stream_channels').where({ org_id: orgId }).whereIn('id', ids).select('id');
+  const found = new Set(rows.map((r) => Number(r.id)));
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined)
+    throw unprocessable('RD_STREAM_CHANNEL_NOT_FOUND', `No stream channel ${missing} in this organization`);
 }
 
 /** Every player must be a user that exists and was not merged away. */

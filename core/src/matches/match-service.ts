@@ -1,10 +1,17 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../actor.js';
 import { conflict, notFound } from '../errors.js';
+import { emitAll } from '../events/emit-all.js';
 import { type DomainDeps, inTransaction, requireRole } from '../tournaments/domain-deps.js';
 import type { Automation } from './automation.js';
 import { parseInstant } from './iso-time.js';
-import { checkPlayers, checkStreamChannel, checkTournament, lockMatch } from './match-checks.js';
+import {
+  checkPlayers,
+  checkStreamChannel,
+  checkStreamChannels,
+  checkTournaments,
+  lockMatch,
+} from './match-checks.js';
 import {
   MatchCancelled,
   MatchCreated,
@@ -22,11 +29,26 @@ const keyOf = (key: MatchKey) => (typeof key === 'number' ? { id: key, orgId: un
 /** A new match; `scheduledAt` as an ISO string with offset or a Date. */
 export type MatchSpec = Omit<NewMatch, 'scheduledAt'> & { scheduledAt: string | Date };
 
+/** Matches per insert statement of {@link createMany} (8 parameters each). */
+const CHUNK = 1000;
+
 /** Matches: create, read, update, reschedule, cancel. Every change is audited and emits its event. */
 export function createMatchService(deps: DomainDeps, automation: Automation) {
   const { db, clock, bus, audit } = deps;
   const instant = (value: string | Date, field: string) =>
     value instanceof Date ? value : parseInstant(value, field);
+
+  /** Matches with their players and claims, in the order of `ids`. */
+  const readMany = async (ids: number[], t: Knex.Transaction): Promise<MatchView[]> => {
+    const rows = (await matchSelect(t).whereRaw('m.id = any(?)', [ids])) as MatchRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const views = await withPlayers(
+      t,
+      ids.map((id) => byId.get(id)!),
+    );
+    const claims = await automation.claimsOnMany(ids, t);
+    return views.map((v) => ({ ...v, automation: claims.get(v.id) ?? [] }));
+  };
 
   const service = {
     /** One match with its players (and its automation claims). */
@@ -48,44 +70,80 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
     },
 
     async create(orgId: number, spec: MatchSpec, actor: Actor, trx?: Knex.Transaction): Promise<MatchView> {
+      const [match] = await service.createMany(orgId, [spec], actor, trx);
+      return match!;
+    },
+
+    /**
+     * Creates many matches in one transaction with a fixed number of statements per chunk (imports):
+     * the same checks, rows, audit entries and `core.match.created` events as {@link create} for each,
+     * in the given order. Any invalid spec refuses the whole call and nothing is written.
+     */
+    async createMany(
+      orgId: number,
+      specs: readonly MatchSpec[],
+      actor: Actor,
+      trx?: Knex.Transaction,
+    ): Promise<MatchView[]> {
+      if (!specs.length) return [];
       return inTransaction(db, trx, async (t) => {
         // In the transaction, like every other match change: the role is read where the match is written.
         await requireRole(t, actor, orgId, 'moderator');
-        const scheduledAt = instant(spec.scheduledAt, 'scheduledAt');
-        await checkTournament(t, orgId, spec.tournamentId);
-        await checkStreamChannel(t, orgId, spec.streamChannelId);
-        await checkPlayers(t, spec.players);
+        const times = specs.map((spec) => instant(spec.scheduledAt, 'scheduledAt'));
+        await checkTournaments(
+          t,
+          orgId,
+          specs.map((s) => s.tournamentId),
+        );
+        await checkStreamChannels(
+          t,
+          orgId,
+          specs.map((s) => s.streamChannelId),
+        );
+        await checkPlayers(t, [...new Set(specs.flatMap((s) => s.players))]);
         const now = clock.now();
-        const [row] = await t('matches')
-          .insert({
-            org_id: orgId,
-            tournament_id: spec.tournamentId,
-            title: spec.title ?? null,
-            round: spec.round ?? null,
-            stream_channel_id: spec.streamChannelId ?? null,
-            scheduled_at: scheduledAt,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id');
-        if (spec.players.length) {
-          await t('match_players').insert(
-            spec.players.map((userId, i) => ({ match_id: row.id, user_id: userId, seat: i + 1 })),
-          );
+        const ids: number[] = [];
+        for (let i = 0; i < specs.length; i += CHUNK) {
+          const rows = await t('matches')
+            .insert(
+              specs.slice(i, i + CHUNK).map((spec, j) => ({
+                org_id: orgId,
+                tournament_id: spec.tournamentId,
+                title: spec.title ?? null,
+                round: spec.round ?? null,
+                stream_channel_id: spec.streamChannelId ?? null,
+                scheduled_at: times[i + j],
+                created_at: now,
+                updated_at: now,
+              })),
+            )
+            .returning('id');
+          // PostgreSQL returns the rows of a multi-row VALUES insert in VALUES order.
+          ids.push(...rows.map((r: { id: number }) => r.id));
         }
-        const match = await service.get(row.id, t);
-        await audit.record(
-          {
+        const seats = specs.flatMap((spec, i) =>
+          spec.players.map((userId, seat) => ({ match_id: ids[i], user_id: userId, seat: seat + 1 })),
+        );
+        for (let i = 0; i < seats.length; i += CHUNK * 5)
+          await t('match_players').insert(seats.slice(i, i + CHUNK * 5));
+        const matches = await readMany(ids, t);
+        await audit.recordMany(
+          specs.map((spec, i) => ({
             actor,
             orgId,
             action: 'match.created',
-            target: { type: 'match', id: row.id },
-            details: { ...spec, scheduledAt },
-          },
+            target: { type: 'match', id: ids[i]! },
+            details: { ...spec, scheduledAt: times[i] },
+          })),
           t,
         );
-        await bus.emit(MatchCreated, { match: snapshotOf(match) }, { actor, orgId }, t);
-        return match;
+        await emitAll(
+          bus,
+          matches.map((match) => [MatchCreated, { match: snapshotOf(match) }] as const),
+          { actor, orgId },
+          t,
+        );
+        return matches;
       });
     },
 
