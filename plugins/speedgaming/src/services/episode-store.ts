@@ -152,6 +152,58 @@ export const episodeStore = {
     return { row: fromRow((await lock())!), created: false };
   },
 
+  /**
+   * Claims never-imported episodes for this transaction, written whole (hash, snapshot, people) but not
+   * linked to a match yet: one insert, in the given order. An episode whose row exists or another
+   * transaction is inserting (waited for) is left out. Answers episode id -> row id of the claimed ones.
+   */
+  async claimNew(
+    trx: Knex.Transaction,
+    s: { orgId: number; tournamentId: number },
+    episodes: {
+      episodeId: number;
+      eventSlug: string;
+      hash: string;
+      snapshot: StoredImport;
+      userIds: number[];
+    }[],
+    now: Date,
+  ): Promise<Map<number, number>> {
+    const claimed = new Map<number, number>();
+    if (!episodes.length) return claimed;
+    const rows = await trx('speedgaming_episode_matches')
+      .insert(
+        episodes.map((e) => ({
+          org_id: s.orgId,
+          tournament_id: s.tournamentId,
+          episode_id: e.episodeId,
+          event_slug: e.eventSlug,
+          snapshot_hash: e.hash,
+          snapshot: JSON.stringify(e.snapshot),
+          scheduled_at: e.snapshot.scheduledAt,
+          user_ids: e.userIds,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict(['org_id', 'episode_id'])
+      .ignore()
+      .returning(['id', 'episode_id']);
+    for (const r of rows as { id: string; episode_id: string }[])
+      claimed.set(Number(r.episode_id), Number(r.id));
+    return claimed;
+  },
+
+  /** Links claimed episode rows to the matches created for them (one statement). */
+  async linkMatches(trx: Knex.Transaction, links: { id: number; matchId: number }[]): Promise<void> {
+    if (!links.length) return;
+    await trx.raw(
+      `update speedgaming_episode_matches e set match_id = l.match_id
+       from unnest(?::bigint[], ?::bigint[]) as l(id, match_id) where e.id = l.id`,
+      [links.map((l) => l.id), links.map((l) => l.matchId)],
+    );
+  },
+
   async save(
     db: Executor,
     id: number,
