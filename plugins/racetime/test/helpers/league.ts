@@ -24,6 +24,7 @@ export interface League {
   room(matchId: number): Promise<RoomView>;
 }
 
+/** `GET .../racetime/matches/:id/room` (plugins/racetime/src/schemas/room.ts `MatchRoom`). */
 export interface RoomView {
   status: string;
   slug: string | null;
@@ -33,6 +34,17 @@ export interface RoomView {
   skipReason: string | null;
   skipDetail: string | null;
   openAt: string | null;
+  /** The race in the room as last seen; null until the tracker stored one. */
+  race: { status: string; startedAt: string | null; endedAt: string | null } | null;
+  /** In racetime.gg order: finished by place first. */
+  entrants: Array<{
+    racetimeId: string | null;
+    racetimeName: string;
+    userId: number | null;
+    status: string;
+    place: number | null;
+    finishTime: string | null;
+  }>;
 }
 
 /** Sets up a league; `settings` go to the tournament (auto rooms on, 60 minutes before, by default). */
