@@ -17,6 +17,13 @@ export interface Subscription {
   durable: boolean;
   timeoutMs: number;
   handler: (event: DispatchedEvent) => Promise<void> | void;
+  /**
+   * Optional: called once with the events of a committed transaction this subscriber will get, before
+   * the first is dispatched, so it can read what they need in one query instead of one per event.
+   * Subscribers sharing one `prepare` function get one call with all their events. A failure is logged
+   * and the events are dispatched all the same.
+   */
+  prepare?: (events: DispatchedEvent[]) => Promise<void>;
 }
 
 const PRIORITIES: SubscriberPriority[] = ['high', 'normal', 'low'];
@@ -50,6 +57,9 @@ export class EventBus {
   private readonly queued = new Map<Knex.Transaction, QueuedEmit[]>();
   /** Events of each open root transaction, dispatched in emit order once it commits. */
   private readonly afterCommit = new WeakMap<Knex.Transaction, DispatchedEvent[]>();
+  /** Acknowledgements waiting for their shared update, by subscriber (see {@link acknowledge}). */
+  private acks = new Map<string, number[]>();
+  private acking = false;
 
   constructor(
     private readonly db: Database,
@@ -145,6 +155,7 @@ export class EventBus {
       async () => {
         this.inflight++;
         try {
+          await this.prepare(events);
           for (const next of events) await this.dispatch(next);
         } finally {
           this.leave();
@@ -152,6 +163,26 @@ export class EventBus {
       },
       () => {},
     );
+  }
+
+  /** Lets subscribers with `prepare` read ahead for a committed transaction's events. */
+  private async prepare(events: DispatchedEvent[]): Promise<void> {
+    const wanted = new Map<NonNullable<Subscription['prepare']>, DispatchedEvent[]>();
+    for (const event of events) {
+      for (const sub of this.subscriptions.get(event.name) ?? []) {
+        if (!sub.prepare) continue;
+        const list = wanted.get(sub.prepare) ?? [];
+        if (list.at(-1) !== event) list.push(event);
+        wanted.set(sub.prepare, list);
+      }
+    }
+    for (const [prepare, some] of wanted) {
+      try {
+        await prepare(some);
+      } catch (error) {
+        this.logger.warn({ err: error, events: some.length }, 'event subscriber could not prepare');
+      }
+    }
   }
 
   private leave(): void {
@@ -229,7 +260,7 @@ export class EventBus {
           timer = setTimeout(() => reject(new Error(`timed out after ${sub.timeoutMs} ms`)), sub.timeoutMs);
         }),
       ]);
-      if (sub.durable) await this.acknowledge(event.id, sub.id);
+      if (sub.durable) this.acknowledge(event.id, sub.id);
       this.metrics?.subscriberRuns.inc({ subscriber: sub.id, outcome: 'ok' });
     } catch (error) {
       this.metrics?.subscriberRuns.inc({ subscriber: sub.id, outcome: 'error' });
@@ -243,10 +274,43 @@ export class EventBus {
     }
   }
 
-  private async acknowledge(eventId: number, subscriberId: string): Promise<void> {
-    await this.db('events')
-      .where({ id: eventId })
-      .update({ pending_subscribers: this.db.raw('array_remove(pending_subscribers, ?)', [subscriberId]) });
+  /**
+   * Marks a durable subscriber done with an event. Acknowledgements made while one update runs wait
+   * and share the next (one statement per subscriber), so a stream of events costs few round trips;
+   * the dispatch does not wait for them, {@link idle} does. One lost to a crash means a redelivery.
+   */
+  private acknowledge(eventId: number, subscriberId: string): void {
+    const ids = this.acks.get(subscriberId) ?? [];
+    ids.push(eventId);
+    this.acks.set(subscriberId, ids);
+    if (this.acking) return;
+    this.acking = true;
+    this.inflight++;
+    void this.flushAcks().finally(() => {
+      this.acking = false;
+      this.leave();
+    });
+  }
+
+  private async flushAcks(): Promise<void> {
+    while (this.acks.size) {
+      const batch = this.acks;
+      this.acks = new Map();
+      for (const [subscriberId, ids] of batch) {
+        try {
+          await this.db('events')
+            .whereRaw('id = any(?)', [ids])
+            .update({
+              pending_subscribers: this.db.raw('array_remove(pending_subscribers, ?)', [subscriberId]),
+            });
+        } catch (error) {
+          this.logger.error(
+            { err: error, subscriber: subscriberId, events: ids.length },
+            'event acknowledgement failed; the events will be redelivered',
+          );
+        }
+      }
+    }
   }
 
   /** Resolves once no dispatch is running (tests and graceful shutdown wait on it). */

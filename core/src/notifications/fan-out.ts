@@ -19,7 +19,43 @@ interface Registry {
  */
 export function createFanOut(db: Database, clock: Clock, registry: Registry) {
   const lookup = recipientLookup(db);
-  return async function fanOut(event: DispatchedEvent): Promise<number> {
+  /** Webhook endpoints read ahead for events about to be fanned out (see `prepare`). */
+  const prepared = new WeakMap<DispatchedEvent, number[]>();
+
+  /** The org's active endpoints subscribed to the event. */
+  const webhooksFor = async (event: DispatchedEvent & { orgId: number }): Promise<number[]> => {
+    const ahead = prepared.get(event);
+    if (ahead) return ahead;
+    const hooks = await db('webhook_endpoints')
+      .where({ org_id: event.orgId, active: true })
+      .whereRaw('? = any(event_types)', [event.name])
+      .select('id');
+    return hooks.map((h) => h.id as number);
+  };
+
+  /**
+   * Reads the webhook endpoints of a committed transaction's events in one query, just before the bus
+   * dispatches them (an import's thousands of events would otherwise cost one lookup each).
+   */
+  async function prepare(events: DispatchedEvent[]): Promise<void> {
+    if (!registry.channels.has('webhook')) return;
+    const orgIds = [...new Set(events.flatMap((e) => (e.orgId === null ? [] : [e.orgId])))];
+    if (!orgIds.length) return;
+    const hooks = (await db('webhook_endpoints')
+      .whereIn('org_id', orgIds)
+      .where({ active: true })
+      .orderBy('id')
+      .select('id', 'org_id', 'event_types')) as { id: number; org_id: number; event_types: string[] }[];
+    for (const event of events) {
+      if (event.orgId === null) continue;
+      prepared.set(
+        event,
+        hooks.filter((h) => h.org_id === event.orgId && h.event_types.includes(event.name)).map((h) => h.id),
+      );
+    }
+  }
+
+  async function fanOut(event: DispatchedEvent): Promise<number> {
     const now = clock.now();
     const message: DeliveryMessage = {
       eventId: event.id,
@@ -40,11 +76,12 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
       updated_at: now,
     };
     const userChannels = [...registry.channels.values()].filter((c) => (c.audience ?? 'user') === 'user');
-    for (const type of registry.typesFor(event.name)) {
+    // No channel reaches people (no plugin registered one): their recipients need not be looked up.
+    for (const type of userChannels.length ? registry.typesFor(event.name) : []) {
       const actorId = event.actor.kind === 'user' ? event.actor.userId : undefined;
       // People are not told about what they did themselves.
       const users = [...new Set(await type.recipients(event, lookup))].filter((u) => u !== actorId);
-      if (!users.length || !userChannels.length) continue;
+      if (!users.length) continue;
       const prefs = await db('notification_preferences')
         .where({ event_type: event.name })
         .whereIn('user_id', users)
@@ -66,16 +103,12 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
       }
     }
     if (event.orgId !== null && registry.channels.has('webhook')) {
-      const hooks = await db('webhook_endpoints')
-        .where({ org_id: event.orgId, active: true })
-        .whereRaw('? = any(event_types)', [event.name])
-        .select('id');
-      for (const hook of hooks) {
+      for (const hookId of await webhooksFor(event as DispatchedEvent & { orgId: number })) {
         rows.push({
           ...base,
-          idempotency_key: `${event.id}:webhook-${hook.id}:webhook`,
+          idempotency_key: `${event.id}:webhook-${hookId}:webhook`,
           channel: 'webhook',
-          webhook_id: hook.id,
+          webhook_id: hookId,
         });
       }
     }
@@ -93,5 +126,6 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
       }
       return count;
     });
-  };
+  }
+  return Object.assign(fanOut, { prepare });
 }

@@ -56,6 +56,7 @@ export function createNotifications(deps: {
         priority: 'low',
         durable: true,
         timeoutMs: 30_000,
+        prepare: fanOut.prepare,
         handler: async (dispatched) => {
           if ((await fanOut(dispatched)) > 0) await wake(clock.now(), `event:${dispatched.id}`);
         },
