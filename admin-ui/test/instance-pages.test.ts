@@ -66,8 +66,16 @@ t.test(
         .getByRole('status')
         .getByText(/Checked .*: Connected/)
         .waitFor();
-      await card.getByRole('button', { name: 'Restart' }).click();
-      await card.getByRole('status').waitFor();
+      await card.getByRole('button', { name: 'Restart Racedesk' }).click();
+      const restart = page.getByRole('dialog', { name: 'Restart Racedesk?' });
+      await restart.getByText('reconnects its room sockets').waitFor();
+      await restart.getByRole('button', { name: 'Restart bot' }).click();
+      await restart.waitFor({ state: 'hidden' });
+      await card
+        .getByRole('status')
+        .getByText(/Checked .*: Connected/)
+        .waitFor();
+      t.pass('restarting a bot asks first, then shows the check');
       await card.getByLabel('Let an organization use Racedesk').selectOption({ label: 'Night Cup' });
       await card.getByRole('button', { name: 'Assign' }).click();
       await card.getByRole('button', { name: 'Take Racedesk away from night-cup' }).click();
@@ -146,6 +154,12 @@ t.test(
       await page.getByRole('button', { name: 'Save and connect' }).click();
       await page.getByText('Stored (encrypted)').waitFor();
       t.equal(await page.getByLabel('Bot token').inputValue(), '', 'the token is not kept on the page');
+      await page.getByRole('button', { name: 'Reconnect' }).click();
+      const reconnect = page.getByRole('dialog', { name: 'Reconnect the Discord bot?' });
+      await reconnect.getByText('for every organization at once').waitFor();
+      await reconnect.getByRole('button', { name: 'Cancel' }).click();
+      await reconnect.waitFor({ state: 'hidden' });
+      t.pass('reconnecting the Discord bot asks first; Cancel keeps it as it is');
       await page
         .getByRole('timer')
         .getByText(/refreshes every 5 s/)
@@ -191,9 +205,28 @@ t.test(
         .getByRole('table', { name: 'Channel choices' })
         .getByRole('row')
         .filter({ hasText: 'New matches' });
-      await row.getByText('#announcements').waitFor();
+      await row.getByRole('cell', { name: /#announcements/ }).waitFor();
       t.match(await row.innerText(), /Yes/, 'the bot can post there');
       await shot('04-org-discord');
+
+      // A second choice, taken back: it asks first, and Escape keeps it.
+      await page.getByLabel('Post', { exact: true }).selectOption({ label: 'Organizer alerts' });
+      await page.getByLabel('Channel id').fill(channel.id);
+      await page.getByRole('button', { name: 'Use this channel' }).click();
+      const alerts = page
+        .getByRole('table', { name: 'Channel choices' })
+        .getByRole('row')
+        .filter({ hasText: 'Organizer alerts' });
+      await alerts.getByRole('button', { name: 'Stop posting organizer alerts' }).click();
+      const stop = page.getByRole('dialog', { name: 'Stop posting organizer alerts in #announcements' });
+      await stop.getByText('no longer post them in Discord').waitFor();
+      await page.keyboard.press('Escape');
+      await stop.waitFor({ state: 'hidden' });
+      t.match(await alerts.innerText(), /#announcements/, 'Escape keeps the channel');
+      await alerts.getByRole('button', { name: 'Stop posting organizer alerts' }).click();
+      await stop.getByRole('button', { name: 'Stop posting' }).click();
+      await alerts.getByText('not posted').waitFor();
+      t.pass('stopping a channel asks first, then the row says it is not posted');
     });
 
     await t.test('a tournament posts in its own channel or the org default', async (t) => {
@@ -229,6 +262,12 @@ t.test(
         'the org default is untouched',
       );
       await shot('05-tournament-discord');
+      await row('Results').getByRole('button', { name: 'Use the organization default for results' }).click();
+      const back = page.getByRole('dialog', { name: /^Stop posting results in #announcements/ });
+      await back.getByText('no default channel for results').waitFor();
+      await back.getByRole('button', { name: 'Stop posting' }).click();
+      await row('Results').getByText('not posted').waitFor();
+      t.pass("removing the tournament's own channel asks first, and says what it falls back to");
     });
 
     await t.test(
@@ -307,6 +346,12 @@ t.test(
       await log.getByRole('cell', { name: 'core.match.created' }).waitFor();
       t.match(await log.innerText(), /HTTP 500|500/, 'the failing answer is the last error');
       await shot('06-webhooks');
+      await card.getByRole('button', { name: 'Disable' }).click();
+      const disable = page.getByRole('dialog', { name: 'Disable this webhook?' });
+      await disable.getByText(/Nothing more is sent to http/).waitFor();
+      await disable.getByRole('button', { name: 'Disable webhook' }).click();
+      await card.getByRole('button', { name: 'Enable' }).waitFor();
+      t.match(await card.innerText(), /Disabled/, 'disabling asks first, then the card says Disabled');
     });
 
     t.same(errors, [], 'no script errors in the browser');

@@ -15,6 +15,7 @@ export function ConfirmButton({
   onConfirm,
   size = 'small',
   ariaLabel,
+  disabled,
 }: {
   label: string;
   /** The trigger's accessible name when `label` alone is too short to say what it acts on. */
@@ -25,6 +26,8 @@ export function ConfirmButton({
   /** Resolves when done; rejects with an ApiError to keep the dialog open and show it. */
   onConfirm: () => Promise<void>;
   size?: 'small' | 'normal';
+  /** Keeps the trigger from opening the dialog (the action makes no sense yet). */
+  disabled?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +47,13 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button variant="danger" size={size} aria-label={ariaLabel} onClick={() => dialog.current?.showModal()}>
+      <Button
+        variant="danger"
+        size={size}
+        aria-label={ariaLabel}
+        disabled={disabled}
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </Button>
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={() => setError(undefined)}>

@@ -4,6 +4,7 @@ import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
 import { AutoRefresh } from '../../components/auto-refresh';
 import { Button } from '../../components/button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { TextField } from '../../components/field';
 import { PageHeader, Section } from '../../components/page-header';
@@ -68,7 +69,6 @@ function TokenForm({ bot, onSaved }: { bot: DiscordBot; onSaved: (b: DiscordBot)
 /** Superadmins: the instance's Discord bot, its connection status and token. */
 export function DiscordBotPage() {
   const bot = useApi<DiscordBot>('/discord-notify/bot');
-  const restart = useMutation(() => api<DiscordBot>('/discord-notify/bot/restart', { method: 'POST' }));
   return (
     <>
       <PageHeader
@@ -82,17 +82,22 @@ export function DiscordBotPage() {
             <Section
               title="Status"
               actions={
-                <Button
-                  busy={restart.running}
-                  busyLabel="Reconnecting…"
+                <ConfirmButton
+                  size="normal"
+                  label="Reconnect"
+                  title="Reconnect the Discord bot?"
+                  confirmLabel="Reconnect"
                   disabled={!b.configured}
-                  onClick={async () => {
-                    const next = await restart.run();
-                    if (next) bot.setData(() => next);
+                  onConfirm={async () => {
+                    const next = await api<DiscordBot>('/discord-notify/bot/restart', { method: 'POST' });
+                    bot.setData(() => next);
                   }}
                 >
-                  Reconnect
-                </Button>
+                  <p>
+                    The bot closes its connection to Discord and signs in again with its token, for every
+                    organization at once; the status below then shows what Discord answered.
+                  </p>
+                </ConfirmButton>
               }
             >
               <dl className="kv">
@@ -129,7 +134,6 @@ export function DiscordBotPage() {
                   <dd className="mono">{b.botUserId ?? '—'}</dd>
                 </div>
               </dl>
-              {restart.error ? <ErrorNotice error={restart.error} /> : null}
             </Section>
             <Section
               title={b.configured ? 'Change the token' : 'Set up the bot'}

@@ -3,12 +3,13 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextField } from '../../components/field';
 import { Section } from '../../components/page-header';
 import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
-import { type ChannelChoice, POST_KINDS, type PostKind } from './types';
+import { type ChannelChoice, channelText, POST_KINDS, type PostKind } from './types';
 
 /** Picks the channel for one kind of post: the org default, or one tournament's when `tournamentId` is set. */
 export function ChooseChannel({
@@ -63,7 +64,6 @@ export function ChooseChannel({
 export function ChannelsSection({ org }: PluginPageProps) {
   const base = `/orgs/${org.slug}/discord-notify`;
   const choices = useApi<ChannelChoice[]>(`${base}/channels`);
-  const remove = useMutation((id: number) => api(`${base}/channels/${id}`, { method: 'DELETE' }));
   return (
     <Section
       title="Channels"
@@ -110,17 +110,21 @@ export function ChannelsSection({ org }: PluginPageProps) {
                         </td>
                         <td>
                           {c ? (
-                            <Button
-                              size="small"
-                              variant="ghost"
-                              aria-label={`Stop posting ${label.toLowerCase()}`}
-                              onClick={async () => {
-                                await remove.run(c.id);
+                            <ConfirmButton
+                              label="Stop"
+                              ariaLabel={`Stop posting ${label.toLowerCase()}`}
+                              title={`Stop posting ${label.toLowerCase()} in ${channelText(c)}?`}
+                              confirmLabel="Stop posting"
+                              onConfirm={async () => {
+                                await api(`${base}/channels/${c.id}`, { method: 'DELETE' });
                                 await choices.reload();
                               }}
                             >
-                              Stop
-                            </Button>
+                              <p>
+                                Tournaments without a channel of their own for {label.toLowerCase()} no longer
+                                post them in Discord; you can choose a channel again below.
+                              </p>
+                            </ConfirmButton>
                           ) : null}
                         </td>
                       </tr>
@@ -132,7 +136,6 @@ export function ChannelsSection({ org }: PluginPageProps) {
           );
         }}
       </ResourceView>
-      {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <ChooseChannel base={base} onSaved={() => void choices.reload()} />
     </Section>
   );

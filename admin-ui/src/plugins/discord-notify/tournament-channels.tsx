@@ -1,16 +1,13 @@
 import { api } from '../../api/client';
 import { roleAtLeast } from '../../api/types';
 import { useApi } from '../../api/use-api';
-import { useMutation } from '../../api/use-mutation';
-import { Button } from '../../components/button';
-import { ErrorNotice } from '../../components/error-notice';
+import { ConfirmButton } from '../../components/confirm-button';
 import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
 import { ChooseChannel } from './channels-section';
 import { ScheduledEventsForm } from './scheduled-events';
-import { type ChannelChoice, POST_KINDS } from './types';
+import { type ChannelChoice, channelText, POST_KINDS } from './types';
 
-const channelText = (c: ChannelChoice) => `${c.channelName ? `#${c.channelName} ` : ''}(${c.channelId})`;
 const canPostText = (c: ChannelChoice) =>
   c.canPost ? 'Yes' : `No: ${c.problem ?? `missing ${c.missingPermissions.join(', ')}`}`;
 
@@ -26,7 +23,6 @@ export function DiscordTournamentSettings({
 }: PluginPageProps & { tournamentId: number }) {
   const base = `/orgs/${org.slug}/discord-notify`;
   const choices = useApi<ChannelChoice[]>(`${base}/channels`, { tournamentId });
-  const remove = useMutation((id: number) => api(`${base}/channels/${id}`, { method: 'DELETE' }));
   const canManage = roleAtLeast(role, 'admin');
   const events = (
     <>
@@ -77,17 +73,22 @@ export function DiscordTournamentSettings({
                       <td>{shown ? canPostText(shown) : '—'}</td>
                       <td>
                         {own ? (
-                          <Button
-                            size="small"
-                            variant="ghost"
-                            aria-label={`Use the organization default for ${label.toLowerCase()}`}
-                            onClick={async () => {
-                              await remove.run(own.id);
+                          <ConfirmButton
+                            label="Use default"
+                            ariaLabel={`Use the organization default for ${label.toLowerCase()}`}
+                            title={`Stop posting ${label.toLowerCase()} in ${channelText(own)}?`}
+                            confirmLabel={fallback ? 'Use the default' : 'Stop posting'}
+                            onConfirm={async () => {
+                              await api(`${base}/channels/${own.id}`, { method: 'DELETE' });
                               await choices.reload();
                             }}
                           >
-                            Use default
-                          </Button>
+                            <p>
+                              {fallback
+                                ? `This tournament's ${label.toLowerCase()} go to the organization default, ${channelText(fallback)}, instead.`
+                                : `The organization has no default channel for ${label.toLowerCase()}: this tournament's are no longer posted in Discord.`}
+                            </p>
+                          </ConfirmButton>
                         ) : null}
                       </td>
                     </tr>
@@ -98,7 +99,6 @@ export function DiscordTournamentSettings({
           </div>
         )}
       </ResourceView>
-      {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <ChooseChannel base={base} tournamentId={tournamentId} onSaved={() => void choices.reload()} />
       {events}
     </>

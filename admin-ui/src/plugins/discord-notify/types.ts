@@ -52,3 +52,7 @@ export interface TournamentDiscordSettings {
   guildId: string | null;
   eventDurationMinutes: number;
 }
+
+/** A channel choice in words: `#name (id)`, or the id alone when Discord did not name it. */
+export const channelText = (c: ChannelChoice) =>
+  `${c.channelName ? `#${c.channelName} ` : ''}(${c.channelId})`;

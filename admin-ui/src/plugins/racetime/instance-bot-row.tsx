@@ -31,18 +31,14 @@ export function InstanceBotRow({
   const [org, setOrg] = useState('');
   const [check, setCheck] = useState<BotCheck>();
   const path = `/racetime/bots/${bot.id}`;
-  const probe = useMutation((what: 'test' | 'restart') =>
-    api<BotCheck>(`${path}/${what}`, { method: 'POST' }),
+  const test = useMutation(() => api<BotCheck>(`${path}/test`, { method: 'POST' }));
+  const assign = useMutation((slug: string) =>
+    api<InstanceBot>(`${path}/orgs/${encodeURIComponent(slug)}`, { method: 'PUT' }),
   );
-  const assign = useMutation((slug: string, on: boolean) =>
-    api<InstanceBot>(`${path}/orgs/${encodeURIComponent(slug)}`, { method: on ? 'PUT' : 'DELETE' }),
-  );
-  const run = async (what: 'test' | 'restart') => {
-    const result = await probe.run(what);
-    if (result) {
-      setCheck(result);
-      onChanged();
-    }
+  const checked = (result: BotCheck | undefined) => {
+    if (!result) return;
+    setCheck(result);
+    onChanged();
   };
   const others = orgs.filter((o) => !bot.orgs.includes(o.slug));
   return (
@@ -64,12 +60,26 @@ export function InstanceBotRow({
           </p>
         </div>
         <div className="button-row">
-          <Button size="small" busy={probe.running} busyLabel="Working…" onClick={() => void run('test')}>
+          <Button
+            size="small"
+            busy={test.running}
+            busyLabel="Testing…"
+            onClick={async () => checked(await test.run())}
+          >
             Test
           </Button>
-          <Button size="small" busy={probe.running} busyLabel="Working…" onClick={() => void run('restart')}>
-            Restart
-          </Button>
+          <ConfirmButton
+            label="Restart"
+            ariaLabel={`Restart ${bot.name}`}
+            title={`Restart ${bot.name}?`}
+            confirmLabel="Restart bot"
+            onConfirm={async () => checked(await api<BotCheck>(`${path}/restart`, { method: 'POST' }))}
+          >
+            <p>
+              The bot drops its racetime.gg token and reconnects its room sockets with a new one: its open{' '}
+              {bot.category} rooms are disconnected for the moment that takes.
+            </p>
+          </ConfirmButton>
         </div>
       </div>
       {/* A check older than the status shown above would contradict it: the status is newer. */}
@@ -81,7 +91,7 @@ export function InstanceBotRow({
           </span>
         </div>
       ) : null}
-      {probe.error ? <ErrorNotice error={probe.error} /> : null}
+      {test.error ? <ErrorNotice error={test.error} /> : null}
       <p>
         Used by: {bot.orgs.length === 0 ? <span className="muted">no organization yet</span> : null}
         {bot.orgs.map((slug) => (
@@ -118,7 +128,7 @@ export function InstanceBotRow({
             disabled={!org}
             busy={assign.running}
             onClick={async () => {
-              if (await assign.run(org, true)) {
+              if (await assign.run(org)) {
                 setOrg('');
                 onChanged();
               }

@@ -16,8 +16,8 @@ import type { Webhook, WebhookList } from './webhook-types';
 function WebhookCard({ hook, path, onChanged }: { hook: Webhook; path: string; onChanged: () => void }) {
   const { org } = useOrg();
   const [open, setOpen] = useState(false);
-  const toggle = useMutation(() =>
-    api<Webhook>(`${path}/${hook.id}`, { method: 'PATCH', body: { active: !hook.active } }),
+  const enable = useMutation(() =>
+    api<Webhook>(`${path}/${hook.id}`, { method: 'PATCH', body: { active: true } }),
   );
   return (
     <article className="card" aria-label={`Webhook ${hook.url}`}>
@@ -32,13 +32,30 @@ function WebhookCard({ hook, path, onChanged }: { hook: Webhook; path: string; o
           <p className="muted">Events: {hook.eventTypes.join(', ')}</p>
         </div>
         <div className="button-row">
-          <Button
-            size="small"
-            busy={toggle.running}
-            onClick={async () => (await toggle.run()) && onChanged()}
-          >
-            {hook.active ? 'Disable' : 'Enable'}
-          </Button>
+          {hook.active ? (
+            <ConfirmButton
+              label="Disable"
+              title="Disable this webhook?"
+              confirmLabel="Disable webhook"
+              onConfirm={async () => {
+                await api<Webhook>(`${path}/${hook.id}`, { method: 'PATCH', body: { active: false } });
+                onChanged();
+              }}
+            >
+              <p>
+                Nothing more is sent to {hook.url}, including deliveries still waiting for a retry (they are
+                logged as failed), until you enable it again.
+              </p>
+            </ConfirmButton>
+          ) : (
+            <Button
+              size="small"
+              busy={enable.running}
+              onClick={async () => (await enable.run()) && onChanged()}
+            >
+              Enable
+            </Button>
+          )}
           <ConfirmButton
             label="Delete"
             title="Delete this webhook?"
@@ -52,7 +69,7 @@ function WebhookCard({ hook, path, onChanged }: { hook: Webhook; path: string; o
           </ConfirmButton>
         </div>
       </div>
-      {toggle.error ? <ErrorNotice error={toggle.error} /> : null}
+      {enable.error ? <ErrorNotice error={enable.error} /> : null}
       {/* Loaded when opened, so opening it shows the latest deliveries. */}
       <details onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Delivery log</summary>
