@@ -161,6 +161,12 @@ t.test(
       await page.getByRole('button', { name: 'Approve Alice Organizer' }).click();
       await page.getByText('Commentators: 1 of 3 approved').waitFor();
       t.pass('crew needs count the approval');
+      await page.getByRole('button', { name: 'Withdraw approval of Alice Organizer' }).click();
+      const withdraw = page.getByRole('dialog', { name: "Withdraw Alice Organizer's approval?" });
+      await withdraw.getByText('waiting for approval again').waitFor();
+      await page.keyboard.press('Escape');
+      await withdraw.waitFor({ state: 'hidden' });
+      t.ok(await page.getByText('Commentators: 1 of 3 approved').isVisible(), 'withdrawing asks first');
 
       await page.getByLabel('Place of Bob Runner').fill('1');
       await page.getByLabel('Time of Bob Runner').fill('1:23:45');
@@ -189,6 +195,43 @@ t.test(
       const exhibition = items.find((m) => m.title === 'Exhibition')!;
       await page.goto(`/admin/orgs/night-cup/matches/${exhibition.id}`);
       await page.getByRole('heading', { name: 'Exhibition', level: 1 }).waitFor();
+
+      // Edit players with the keyboard: add Carol, move her to seat 1, save.
+      await page.getByRole('button', { name: 'Edit players' }).focus();
+      await page.keyboard.press('Enter');
+      const edit = page.getByRole('form', { name: 'Edit players' });
+      await edit.getByText('Seat 1: Bob Runner').waitFor();
+      await edit.getByLabel('Add player').selectOption({ label: 'Carol Runner' });
+      await edit.getByRole('button', { name: 'Add player' }).press('Enter');
+      await edit.getByRole('button', { name: 'Move Carol Runner up to seat 1' }).press('Enter');
+      await edit.getByText('Seat 1: Carol Runner').waitFor();
+      t.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+        'Move Carol Runner up (in seat 1 already)',
+        'focus stays on the player moved',
+      );
+      await edit.getByRole('button', { name: 'Save players' }).press('Enter');
+      await edit.waitFor({ state: 'hidden' });
+      const seats = page.getByRole('table', { name: 'Players' }).getByRole('row');
+      await seats.filter({ hasText: 'Carol Runner' }).getByRole('cell', { name: '1', exact: true }).waitFor();
+      t.match(await seats.nth(2).innerText(), /2\s+Bob Runner/, 'Bob moved to seat 2');
+      const patched = await apiFromPage<{ players: { displayName: string }[] }>(
+        page,
+        'GET',
+        `/api/v1/orgs/night-cup/matches/${exhibition.id}`,
+      );
+      t.same(
+        patched.players.map((p) => p.displayName),
+        ['Carol Runner', 'Bob Runner'],
+        'the server has the new seats',
+      );
+      t.equal(
+        await page.evaluate(() => document.activeElement?.textContent),
+        'Edit players',
+        'focus is back on the button',
+      );
+      await shot('05b-match-players-edited');
+
       await apiFromPage(page, 'POST', `/api/v1/orgs/night-cup/matches/${exhibition.id}/state`, {
         state: 'started',
       });

@@ -93,6 +93,29 @@ t.test(
       await shot('02-sync-problem');
     });
 
+    await t.test(
+      'an imported match: changing its players is refused, in words, under the control',
+      async (t) => {
+        await section
+          .getByRole('list', { name: 'Sync problems' })
+          .getByRole('link', { name: /^Match \d+$/ })
+          .click();
+        const details = page.getByRole('region', { name: 'Details' });
+        await details.getByText(/The speedgaming plugin manages these players/).waitFor();
+        await details.getByRole('button', { name: 'Edit players' }).click();
+        const edit = details.getByRole('form', { name: 'Edit players' });
+        await edit.getByLabel('Add player').selectOption({ label: 'Alice Organizer' });
+        await edit.getByRole('button', { name: 'Add player' }).click();
+        await edit.getByRole('button', { name: 'Save players' }).click();
+        await edit
+          .getByRole('alert')
+          .getByText(/Players not changed: .*managed by the speedgaming plugin.*change it there/)
+          .waitFor();
+        t.pass('the refusal names the plugin, next to the players');
+        await shot('04-imported-match-players');
+      },
+    );
+
     await t.test('the import log of the org, by tournament', async (t) => {
       await navLink(page, 'SpeedGaming imports').click();
       await page.getByRole('heading', { name: 'SpeedGaming imports' }).waitFor();

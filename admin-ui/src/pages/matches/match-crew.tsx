@@ -77,14 +77,22 @@ export function MatchCrew({ matchId }: { matchId: number }) {
                           )}
                         </td>
                         <td className="cell-actions">
-                          {moderator ? (
-                            <Button
-                              size="small"
-                              onClick={() =>
-                                void act.run('POST', `/${c.id}/${c.approved ? 'unapprove' : 'approve'}`)
-                              }
+                          {moderator && c.approved ? (
+                            <ConfirmButton
+                              label="Withdraw approval"
+                              ariaLabel={`Withdraw approval of ${c.displayName}`}
+                              title={`Withdraw ${c.displayName}'s approval?`}
+                              confirmLabel="Withdraw approval"
+                              onConfirm={async () => {
+                                await api(`${path}/${c.id}/unapprove`, { method: 'POST' });
+                                await crew.reload();
+                              }}
                             >
-                              {c.approved ? 'Withdraw approval' : `Approve ${c.displayName}`}
+                              They stay signed up as {c.role}, waiting for approval again.
+                            </ConfirmButton>
+                          ) : moderator ? (
+                            <Button size="small" onClick={() => void act.run('POST', `/${c.id}/approve`)}>
+                              Approve {c.displayName}
                             </Button>
                           ) : null}
                           {moderator || c.userId === me.user?.id ? (

@@ -4,11 +4,21 @@ import { formatDuration } from '../../components/duration';
 import { Section } from '../../components/page-header';
 import { Time } from '../../components/time';
 import { useOrg } from '../../org/org-context';
+import { EditPlayers } from './edit-players';
 
 const STATUS: Record<string, string> = { done: 'Finished', dnf: 'Did not finish', dq: 'Disqualified' };
 
-/** When, where from and who: the facts of a match and its players with their results. */
-export function MatchDetails({ match, tournament }: { match: Match; tournament: Tournament | undefined }) {
+/** When, where from and who: the facts of a match and its players with their results (editable by moderators). */
+export function MatchDetails({
+  match,
+  tournament,
+  onChanged,
+}: {
+  match: Match;
+  tournament: Tournament | undefined;
+  /** Offers "Edit players" (moderators) and takes the changed match. */
+  onChanged?: (m: Match) => void;
+}) {
   const { org } = useOrg();
   return (
     <Section title="Details">
@@ -90,6 +100,7 @@ export function MatchDetails({ match, tournament }: { match: Match; tournament: 
           </table>
         </div>
       )}
+      {onChanged ? <EditPlayers match={match} onChanged={onChanged} /> : null}
     </Section>
   );
 }

@@ -60,7 +60,7 @@ export function MatchPage() {
           />
           <div className="match-grid">
             <div>
-              <MatchDetails match={m} tournament={tournament.data} />
+              <MatchDetails match={m} tournament={tournament.data} onChanged={moderator ? set : undefined} />
               {sections.map(({ plugin, state }) => {
                 const Plugin = plugin.MatchSection!;
                 return (

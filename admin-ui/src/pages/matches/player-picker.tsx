@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Member } from '../../api/types';
 import { Button } from '../../components/button';
 import { SelectField } from '../../components/field';
@@ -8,7 +8,7 @@ export interface PickedPlayer {
   displayName: string;
 }
 
-/** Players in seat order, chosen from the org's members. */
+/** Players in seat order, chosen from the org's members; "Move up" changes a player's seat. */
 export function PlayerPicker({
   members,
   value,
@@ -21,6 +21,7 @@ export function PlayerPicker({
   error?: string;
 }) {
   const [choice, setChoice] = useState('');
+  const frame = useRef<HTMLFieldSetElement>(null);
   const left = members.filter((m) => !value.some((p) => p.userId === m.userId));
   const add = () => {
     const member = left.find((m) => String(m.userId) === choice);
@@ -29,7 +30,7 @@ export function PlayerPicker({
     setChoice('');
   };
   return (
-    <fieldset className="fieldset">
+    <fieldset className="fieldset" ref={frame}>
       <legend>Players</legend>
       {value.length === 0 ? (
         <p className="muted">No players yet: add them in seat order.</p>
@@ -40,14 +41,37 @@ export function PlayerPicker({
               <span>
                 Seat {index + 1}: {p.displayName}
               </span>
-              <Button
-                size="small"
-                variant="ghost"
-                aria-label={`Remove ${p.displayName}`}
-                onClick={() => onChange(value.filter((q) => q.userId !== p.userId))}
-              >
-                Remove
-              </Button>
+              <span>
+                {/* Kept at seat 1 (inert) so focus stays on it after a move there. */}
+                <Button
+                  size="small"
+                  variant="ghost"
+                  aria-disabled={index === 0 || undefined}
+                  aria-label={
+                    index === 0
+                      ? `Move ${p.displayName} up (in seat 1 already)`
+                      : `Move ${p.displayName} up to seat ${index}`
+                  }
+                  onClick={() => {
+                    if (index === 0) return;
+                    onChange([...value.slice(0, index - 1), p, value[index - 1]!, ...value.slice(index + 1)]);
+                  }}
+                >
+                  Move up
+                </Button>
+                <Button
+                  size="small"
+                  variant="ghost"
+                  aria-label={`Remove ${p.displayName}`}
+                  onClick={() => {
+                    onChange(value.filter((q) => q.userId !== p.userId));
+                    // The row goes away: keyboard users continue from the player choice.
+                    frame.current?.querySelector('select')?.focus();
+                  }}
+                >
+                  Remove
+                </Button>
+              </span>
             </li>
           ))}
         </ol>
