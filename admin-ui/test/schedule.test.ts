@@ -156,6 +156,10 @@ t.test(
       t.match(await entry.innerText(), /by Alice Organizer$/, 'the history names who did it');
       t.pass('the new time and the history entry show');
 
+      await page
+        .getByText('Nobody has signed up yet: choose a crew role below and sign up, or add someone.')
+        .waitFor();
+      t.pass('an empty crew says what to do next');
       await page.getByRole('button', { name: 'Sign up' }).click();
       await page.getByText('waiting for approval').waitFor();
       await page.getByRole('button', { name: 'Approve Alice Organizer' }).click();

@@ -7,6 +7,7 @@ import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
 import { TextField } from './field';
 import { Loading } from './loading';
+import { ShowMore } from './show-more';
 import { Time } from './time';
 
 /** An audit log (org or instance), newest first, filterable by action, paged with "Show more". */
@@ -88,12 +89,7 @@ export function AuditTable({ path }: { path: string }) {
           </table>
         </div>
       )}
-      {log.moreError ? <ErrorNotice error={log.moreError} /> : null}
-      {log.hasMore ? (
-        <Button onClick={() => void log.more()} busy={log.loadingMore} busyLabel="Loading…">
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={log} />
     </>
   );
 }

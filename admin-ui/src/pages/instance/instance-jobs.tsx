@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { usePagedApi } from '../../api/use-api';
 import { AutoRefresh } from '../../components/auto-refresh';
-import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
+import { ShowMore } from '../../components/show-more';
 import { Time } from '../../components/time';
 
 /** A job in the store, as `GET /api/v1/jobs` lists it. */
@@ -113,12 +113,7 @@ export function InstanceJobsPage() {
           </table>
         </div>
       )}
-      {jobs.moreError ? <ErrorNotice error={jobs.moreError} /> : null}
-      {jobs.hasMore ? (
-        <Button onClick={() => void jobs.more()} busy={jobs.loadingMore} busyLabel="Loading…">
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={jobs} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { slugFrom } from '../../components/naming';
 import { PageHeader, Section } from '../../components/page-header';
+import { ShowMore } from '../../components/show-more';
 import { Time, viewerTimeZone } from '../../components/time';
 import { useSession } from '../../session/session';
 
@@ -115,11 +116,7 @@ export function InstanceOrgsPage() {
             </table>
           </div>
         )}
-        {orgs.hasMore ? (
-          <Button onClick={() => void orgs.more()} busy={orgs.loadingMore} busyLabel="Loading…">
-            Show more
-          </Button>
-        ) : null}
+        <ShowMore list={orgs} />
       </Section>
     </>
   );

@@ -42,8 +42,12 @@ export function MatchCrew({ matchId }: { matchId: number }) {
   const [newRole, setNewRole] = useState<CrewRole>('commentator');
   const [who, setWho] = useState('');
   const moderator = roleAtLeast(role, 'moderator');
-  const act = useMutation(async (method: 'POST' | 'DELETE', suffix: string, body?: unknown) => {
-    await api(`${path}${suffix}`, { method, body });
+  const signUp = useMutation(async (body: { role: CrewRole; userId?: number }) => {
+    await api(path, { method: 'POST', body });
+    await crew.reload();
+  });
+  const approve = useMutation(async (crewId: number) => {
+    await api(`${path}/${crewId}/approve`, { method: 'POST' });
     await crew.reload();
   });
   return (
@@ -60,7 +64,10 @@ export function MatchCrew({ matchId }: { matchId: number }) {
               ))}
             </ul>
             {items.length === 0 ? (
-              <p className="muted">Nobody has signed up yet.</p>
+              <p className="muted">
+                Nobody has signed up yet: choose a crew role below and sign up
+                {moderator ? ', or add someone' : ''}.
+              </p>
             ) : (
               <div className="table-wrap">
                 <table className="table" aria-label="Crew">
@@ -91,7 +98,12 @@ export function MatchCrew({ matchId }: { matchId: number }) {
                               They stay signed up as {c.role}, waiting for approval again.
                             </ConfirmButton>
                           ) : moderator ? (
-                            <Button size="small" onClick={() => void act.run('POST', `/${c.id}/approve`)}>
+                            <Button
+                              size="small"
+                              busy={approve.running}
+                              busyLabel="Approving…"
+                              onClick={() => void approve.run(c.id)}
+                            >
                               Approve {c.displayName}
                             </Button>
                           ) : null}
@@ -115,6 +127,7 @@ export function MatchCrew({ matchId }: { matchId: number }) {
                 </table>
               </div>
             )}
+            {approve.error ? <ErrorNotice error={approve.error} title="Not approved" /> : null}
             <div className="form form-inline">
               <SelectField
                 label="Crew role"
@@ -136,15 +149,13 @@ export function MatchCrew({ matchId }: { matchId: number }) {
                 />
               ) : null}
               <Button
-                busy={act.running}
-                onClick={() =>
-                  void act.run('POST', '', { role: newRole, ...(who ? { userId: Number(who) } : {}) })
-                }
+                busy={signUp.running}
+                onClick={() => void signUp.run({ role: newRole, ...(who ? { userId: Number(who) } : {}) })}
               >
                 {who ? 'Add to crew' : 'Sign up'}
               </Button>
             </div>
-            {act.error ? <ErrorNotice error={act.error} /> : null}
+            {signUp.error ? <ErrorNotice error={signUp.error} /> : null}
           </>
         )}
       </ResourceView>

@@ -71,7 +71,11 @@ export function MatchDetails({
       </dl>
       <h3 className="subheading">Players</h3>
       {match.players.length === 0 ? (
-        <p className="muted">No players yet.</p>
+        <p className="muted">
+          {onChanged && match.state !== 'cancelled' && !match.recordedAt
+            ? 'No players yet: add them with Edit players below.'
+            : 'No players yet.'}
+        </p>
       ) : (
         <div className="table-wrap">
           <table className="table table-stack" aria-label="Players">

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeader, Section } from '../../components/page-header';
+import { ShowMore } from '../../components/show-more';
 import { Time } from '../../components/time';
 import { useLiveFeed } from '../../live/use-live-feed';
 import { useOrg } from '../../org/org-context';
@@ -172,11 +173,7 @@ export function MembersPage() {
             </table>
           </div>
         )}
-        {members.hasMore ? (
-          <Button onClick={() => void members.more()} busy={members.loadingMore} busyLabel="Loading…">
-            Show more
-          </Button>
-        ) : null}
+        <ShowMore list={members} />
       </Section>
     </>
   );

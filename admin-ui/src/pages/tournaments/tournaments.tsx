@@ -3,12 +3,12 @@ import { Link, useNavigate } from 'react-router';
 import type { Tournament } from '../../api/domain-types';
 import { roleAtLeast } from '../../api/types';
 import { usePagedApi } from '../../api/use-api';
-import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeader, Section } from '../../components/page-header';
+import { ShowMore } from '../../components/show-more';
 import { useLiveFeed } from '../../live/use-live-feed';
 import { useOrg } from '../../org/org-context';
 import { NewTournamentForm } from './new-tournament-form';
@@ -88,11 +88,7 @@ export function TournamentsPage() {
             </table>
           </div>
         )}
-        {list.hasMore ? (
-          <Button onClick={() => void list.more()} busy={list.loadingMore} busyLabel="Loading…">
-            Show more
-          </Button>
-        ) : null}
+        <ShowMore list={list} />
       </Section>
     </>
   );

@@ -93,7 +93,12 @@ export function InstanceBotRow({
       ) : null}
       {test.error ? <ErrorNotice error={test.error} /> : null}
       <p>
-        Used by: {bot.orgs.length === 0 ? <span className="muted">no organization yet</span> : null}
+        Used by:{' '}
+        {bot.orgs.length === 0 ? (
+          <span className="muted">
+            {others.length ? 'no organization yet: assign one below' : 'no organization yet'}
+          </span>
+        ) : null}
         {bot.orgs.map((slug) => (
           <span key={slug} className="badge">
             {slug}{' '}

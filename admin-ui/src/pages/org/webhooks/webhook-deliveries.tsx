@@ -2,6 +2,7 @@ import type { Delivery } from '../../../api/domain-types';
 import { usePagedApi } from '../../../api/use-api';
 import { Button } from '../../../components/button';
 import { ErrorNotice } from '../../../components/error-notice';
+import { ShowMore } from '../../../components/show-more';
 import { Time } from '../../../components/time';
 
 /** The delivery log of one endpoint: each event sent, its status, tries and last error. */
@@ -52,11 +53,7 @@ export function WebhookDeliveries({ org, webhookId }: { org: string; webhookId: 
           </tbody>
         </table>
       </div>
-      {log.hasMore ? (
-        <Button onClick={() => void log.more()} busy={log.loadingMore} busyLabel="Loading…">
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={log} />
     </>
   );
 }
