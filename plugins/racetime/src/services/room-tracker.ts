@@ -20,6 +20,8 @@ interface FollowedRoom {
   resend: boolean;
   /** The race this process last stored for the room (frames not newer are dropped without a query). */
   known: RacetimeRace | null;
+  /** Frames received and not yet handed to the batcher; they go together once the room's turn comes. */
+  frames: RaceUpdate[];
 }
 
 const PERMISSION_DENIED = 'Permission denied. Check your authorization token.';
@@ -93,6 +95,7 @@ export class RoomTracker {
       recent: [],
       resend: false,
       known: null,
+      frames: [],
     };
     // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
     // then the recent actions go again (chat guids and invite guards make repeats harmless).
@@ -104,7 +107,10 @@ export class RoomTracker {
       room.resend = false;
       for (const frame of room.recent) socket.send(frame);
     });
-    socket.on('race', (update) => this.enqueue(name, room, () => this.onRace(name, room, update)));
+    socket.on('race', (update) => {
+      // Frames that arrive while the room's previous ones are written are applied together.
+      if (room.frames.push(update) === 1) this.enqueue(name, room, () => this.onRace(name, room));
+    });
     socket.on('chat', (message) => this.enqueue(name, room, () => this.onChat(name, room, message)));
     socket.on('protocol-error', (error) =>
       this.ctx.logger.warn({ err: error, room: name }, 'bad frame skipped'),
@@ -148,8 +154,9 @@ export class RoomTracker {
     });
   }
 
-  private async onRace(name: string, room: FollowedRoom, update: RaceUpdate): Promise<void> {
-    const followUp = await this.updates.apply(name, update, {
+  private async onRace(name: string, room: FollowedRoom): Promise<void> {
+    const frames = room.frames.splice(0);
+    const followUp = await this.updates.apply(name, frames, {
       joined: !room.joined,
       known: room.known,
     });

@@ -5,28 +5,32 @@ import type { RacetimeContext } from './runtime.js';
 
 interface Pending {
   name: string;
-  update: RaceUpdate;
+  updates: RaceUpdate[];
   known: RacetimeRace;
   resolve: (followUp: UpdateFollowUp | null) => void;
   reject: (error: unknown) => void;
 }
 
-/** How many updates one transaction takes, and how many such transactions run at once. */
+/** How many rooms one transaction takes, and how many such transactions run at once. */
 export interface BatchLimits {
   size: number;
   concurrency: number;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { size: 100, concurrency: 4 };
+const DEFAULT_LIMITS: BatchLimits = { size: 500, concurrency: 2 };
 
 /**
- * Group commit of `race.data` updates across rooms. Each room hands over one update at a time (the
- * tracker applies a room's updates in order), so a batch holds at most one update per room. Updates
- * that only move entrants (race status unchanged, the race this process stored known) go into a shared
- * transaction: one conditional update locks and writes every room whose stored version is still the
- * known one, then each room's events are emitted. Everything else, and every update of a batch whose
- * transaction failed or whose room was written elsewhere meanwhile, goes through {@link applyRaceUpdate}
- * alone, so nothing is lost or applied twice.
+ * Group commit of `race.data` updates across rooms. Each room hands over its updates one call at a
+ * time (the tracker applies a room's updates in order), so a batch holds at most one entry per room;
+ * an entry may carry several frames of the room that arrived while its previous entry was written.
+ * Entries that only move entrants (race status unchanged, the race this process stored known) go into
+ * a shared transaction: one conditional update locks and writes every room whose stored version is
+ * still the known one, then each room's events are emitted, frame by frame. Everything else, and every
+ * entry of a batch whose transaction failed or whose room was written elsewhere meanwhile, goes
+ * through {@link applyRaceUpdate} alone, frame by frame, so nothing is lost or applied twice.
+ *
+ * The window is the write itself: what arrives while `concurrency` transactions run waits for the
+ * first of them to commit and then goes at once (no timer), so batches grow with the load.
  */
 export class RaceUpdateBatcher {
   private pending: Pending[] = [];
@@ -38,21 +42,31 @@ export class RaceUpdateBatcher {
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {}
 
+  /** True when `updates` (in order, newer than `known`) can share a transaction with other rooms'. */
+  static batchable(updates: readonly RaceUpdate[], known: RacetimeRace | null): known is RacetimeRace {
+    if (!known || updates.length === 0) return false;
+    let version = known.version;
+    for (const { race } of updates) {
+      if (race.status !== known.status || race.version <= version) return false;
+      version = race.version;
+    }
+    return true;
+  }
+
+  /**
+   * Applies a room's `updates` (in order) on top of `known`, the race this process last stored for it;
+   * the follow-up of the last one, or null when nothing was stored.
+   */
   apply(
     name: string,
-    update: RaceUpdate,
+    updates: RaceUpdate[],
     options: { joined: boolean; known: RacetimeRace | null },
   ): Promise<UpdateFollowUp | null> {
     const { known } = options;
-    if (
-      !known ||
-      options.joined ||
-      known.version >= update.race.version ||
-      known.status !== update.race.status
-    )
-      return applyRaceUpdate(this.ctx, name, update, options);
+    if (options.joined || !RaceUpdateBatcher.batchable(updates, known))
+      return this.oneByOne(name, updates, options);
     return new Promise((resolve, reject) => {
-      this.pending.push({ name, update, known, resolve, reject });
+      this.pending.push({ name, updates, known, resolve, reject });
       this.schedule();
     });
   }
@@ -90,13 +104,30 @@ export class RaceUpdateBatcher {
         const done = results[i];
         if (done !== undefined) return item.resolve(done);
         try {
-          item.resolve(
-            await applyRaceUpdate(this.ctx, item.name, item.update, { joined: false, known: item.known }),
-          );
+          item.resolve(await this.oneByOne(item.name, item.updates, { joined: false, known: item.known }));
         } catch (error) {
           item.reject(error);
         }
       }),
     );
+  }
+
+  /** Each update in its own transaction, in order; the follow-up of the last one stored. */
+  private async oneByOne(
+    name: string,
+    updates: readonly RaceUpdate[],
+    options: { joined: boolean; known: RacetimeRace | null },
+  ): Promise<UpdateFollowUp | null> {
+    let { joined, known } = options;
+    let last: UpdateFollowUp | null = null;
+    for (const update of updates) {
+      const followUp = await applyRaceUpdate(this.ctx, name, update, { joined, known });
+      joined = false;
+      if (!followUp) continue;
+      last = followUp;
+      known = followUp.race;
+      if (followUp.done) break;
+    }
+    return last;
   }
 }

@@ -10,7 +10,7 @@ import {
   EntrantStatusChanged,
   RaceStatusChanged,
 } from '../events.js';
-import { diffRace } from './race-diff.js';
+import { diffRace, type RaceChange } from './race-diff.js';
 import { type RoomRow, roomRepository } from './room-repository.js';
 import { applyRaceToMatch, roomStatusOf } from './room-results.js';
 import type { RacetimeContext } from './runtime.js';
@@ -78,28 +78,34 @@ export async function applyRaceUpdate(
       stored = (row.last_race as RacetimeRace | null) ?? null;
       if (stored && stored.version >= race.version) return null;
     }
-    return afterLock(ctx, trx, name, update, locked, stored, { joined: options.joined, written });
+    return afterLock(ctx, trx, name, [update], locked, stored, { joined: options.joined, written });
   });
 }
 
 /**
- * The part of an update after its room row is locked (and, when `written`, already holds the new race):
- * events from the diff against `stored`, match progress on a status change, the row written otherwise.
+ * The part of a room's updates (in order, the last one the race to store) after its row is locked (and,
+ * when `written`, already holds the last race): events from the diff of each frame against the one
+ * before (the first against `stored`), match progress on a status change, the row written otherwise.
  */
 async function afterLock(
   ctx: RacetimeContext,
   trx: Knex.Transaction,
   name: string,
-  update: RaceUpdate,
+  updates: readonly RaceUpdate[],
   locked: LockedRoom,
   stored: RacetimeRace | null,
   options: { joined: boolean; written: boolean },
 ): Promise<UpdateFollowUp> {
-  const { race } = update;
+  const { race } = updates[updates.length - 1]!;
   const { rd_links: links, ...row } = locked;
   const room = roomRepository.normalize(row);
   const users = new Map(links.map(([racetimeId, userId]) => [racetimeId, Number(userId)]));
-  const changes = diffRace(stored, race, { baseline: update.baseline });
+  const changes: RaceChange[] = [];
+  let previous = stored;
+  for (const update of updates) {
+    changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
+    previous = update.race;
+  }
   const ref = {
     category: race.category,
     roomSlug: name,
@@ -140,46 +146,49 @@ async function afterLock(
 }
 
 /**
- * The batched form of {@link applyRaceUpdate} for updates that leave the race status alone, each of a
- * different room, with the race this process last stored for it (`known`): one transaction, one
- * statement that locks and writes every room whose stored version is still `known`'s, then each
- * room's events diffed against `known`. An update whose room was not written (another instance stored
- * a newer race, or the room is gone) comes back `undefined` for the caller to apply alone.
+ * The batched form of {@link applyRaceUpdate} for updates that leave the race status alone, each entry
+ * of a different room with one or more of its frames in order and the race this process last stored
+ * for it (`known`): one transaction, one statement that locks every room whose stored version is still
+ * `known`'s and writes its last frame, then each room's events, frame by frame from `known`. An entry
+ * whose room was not written (another instance stored a newer race, or the room is gone) comes back
+ * `undefined` for the caller to apply alone.
  */
 export async function applyRaceUpdates(
   ctx: RacetimeContext,
-  items: ReadonlyArray<{ name: string; update: RaceUpdate; known: RacetimeRace }>,
+  items: ReadonlyArray<{ name: string; updates: readonly RaceUpdate[]; known: RacetimeRace }>,
 ): Promise<Array<UpdateFollowUp | undefined>> {
   return ctx.db.transaction(async (trx) => {
     // The rows come back without the race just written (the caller has it), each with the links of
     // its own entrants only.
     const result = (await trx.raw(
       `with written as (
-         update racetime_match_rooms as r set last_race = v.race::jsonb, updated_at = ?
-         from unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) as v(slug, race, version, ids)
+         update racetime_match_rooms as r set last_race = v.race, updated_at = ?
+         from jsonb_to_recordset(?::jsonb) as v(slug text, race jsonb, version bigint, ids text[])
          where r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
          returning ${ROOM_COLUMNS}, v.ids
        )
        select written.*, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
-           from racetime_account_links as l
-           where l.racetime_id in (select jsonb_array_elements_text(written.ids::jsonb))) as rd_links
+           from racetime_account_links as l where l.racetime_id = any(written.ids)) as rd_links
        from written`,
       [
         ctx.clock.now(),
-        items.map((i) => i.name),
-        items.map((i) => JSON.stringify(i.update.race)),
-        items.map((i) => i.known.version),
-        items.map((i) => JSON.stringify(entrantIds(i.update.race))),
+        // One JSON document for the whole batch: no per-element array escaping of the races.
+        JSON.stringify(
+          items.map((i) => {
+            const race = i.updates[i.updates.length - 1]!.race;
+            return { slug: i.name, race, version: i.known.version, ids: entrantIdsOf(i.updates) };
+          }),
+        ),
       ],
-    )) as { rows: Array<LockedRoom & { ids?: string }> };
+    )) as { rows: Array<LockedRoom & { ids?: string[] }> };
     const bySlug = new Map<string | null, LockedRoom>();
     for (const { ids: _, ...row } of result.rows) bySlug.set(row.slug, { ...row, last_race: null });
     // Concurrently, so that the rooms' events share one insert (the bus groups a transaction's emits).
     return Promise.all(
-      items.map(({ name, update, known }) => {
+      items.map(({ name, updates, known }) => {
         const locked = bySlug.get(name);
         return locked
-          ? afterLock(ctx, trx, name, update, locked, known, { joined: false, written: true })
+          ? afterLock(ctx, trx, name, updates, locked, known, { joined: false, written: true })
           : undefined;
       }),
     );
@@ -213,6 +222,10 @@ const ROOM_COLUMNS = [
   .join(', ');
 
 const entrantIds = (race: RacetimeRace) => race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
+/** Everyone who was an entrant in any of `updates` (one who left in between still has events). */
+const entrantIdsOf = (updates: readonly RaceUpdate[]) => [
+  ...new Set(updates.flatMap((u) => entrantIds(u.race))),
+];
 
 type LockedRoom = RoomRow & { rd_links: Array<[string, number | string]> };
 
@@ -233,7 +246,7 @@ async function matchPlayers(
 async function emitChange(
   ctx: RacetimeContext,
   trx: Knex.Transaction,
-  change: ReturnType<typeof diffRace>[number],
+  change: RaceChange,
   ref: { category: string; roomSlug: string; roomName: string; matchId: number; tournamentId: number },
   meta: { actor: typeof actor; orgId: number },
   users: Map<string, number>,
