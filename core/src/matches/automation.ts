@@ -20,10 +20,10 @@ export type ClaimTarget = { matchId: number } | { tournamentId: number };
 
 type Executor = Database | Knex.Transaction;
 const WORDS: Record<AutomationAspect, string> = {
-  state: 'state',
-  time: 'time',
-  players: 'players',
-  crew: 'crew',
+  state: 'The state of this match is',
+  time: 'The time of this match is',
+  players: 'The players of this match are',
+  crew: 'The crew of this match is',
 };
 
 /** Matches per statement of the bulk claims. */
@@ -36,7 +36,7 @@ function refuseOwned(claims: AutomationClaim[], aspect: AutomationAspect, actor:
   if (actor.kind === 'system' && actor.component === owner.pluginId) return;
   throw conflict(
     'RD_MATCH_AUTOMATED',
-    `The ${WORDS[aspect]} of this match is managed by the ${owner.pluginId} plugin (${owner.reason}); change it there`,
+    `${WORDS[aspect]} managed by the ${owner.pluginId} plugin (${owner.reason}); change it there`,
     { owner: owner.pluginId, aspect },
   );
 }
