@@ -36,18 +36,41 @@ export default defineBenchmark({
     });
     await app.ready();
     let queries = 0;
-    // BENCH_SQL=1 prints the most frequent statements of each run (to see where round trips go).
-    const histogram = new Map<string, number>();
-    app.racedesk.db.on('query', (q: { sql: string }) => {
+    // BENCH_SQL=1 prints the most frequent statements of each run (to see where round trips go) and
+    // the ones that took longest in total (to see where the database time goes).
+    const histogram = new Map<string, { count: number; ms: number }>();
+    const started = new Map<string, number>();
+    const statement = (sql: string) => {
+      const entry = histogram.get(sql) ?? { count: 0, ms: 0 };
+      histogram.set(sql, entry);
+      return entry;
+    };
+    app.racedesk.db.on('query', (q: { sql: string; __knexQueryUid: string }) => {
       queries++;
-      if (process.env.BENCH_SQL) histogram.set(q.sql, (histogram.get(q.sql) ?? 0) + 1);
+      if (!process.env.BENCH_SQL) return;
+      statement(q.sql).count++;
+      started.set(q.__knexQueryUid, performance.now());
+    });
+    app.racedesk.db.on('query-response', (_: unknown, q: { sql: string; __knexQueryUid: string }) => {
+      const t0 = started.get(q.__knexQueryUid);
+      if (t0 === undefined) return;
+      started.delete(q.__knexQueryUid);
+      statement(q.sql).ms += performance.now() - t0;
     });
     const dumpSql = (run: string) => {
       if (!process.env.BENCH_SQL) return;
-      const top = [...histogram].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      const show = (rows: [string, { count: number; ms: number }][]) =>
+        rows
+          .map(
+            ([sql, s]) =>
+              `${String(s.count).padStart(7)} ${s.ms.toFixed(0).padStart(7)} ms  ${sql.slice(0, 150)}`,
+          )
+          .join('\n');
+      const all = [...histogram];
       log(
-        `${run}: top statements\n${top.map(([sql, n]) => `${String(n).padStart(7)}  ${sql.slice(0, 160)}`).join('\n')}`,
+        `${run}: most frequent statements (count, total time)\n${show(all.sort((a, b) => b[1].count - a[1].count).slice(0, 20))}`,
       );
+      log(`${run}: slowest statements in total\n${show(all.sort((a, b) => b[1].ms - a[1].ms).slice(0, 10))}`);
       histogram.clear();
     };
     try {

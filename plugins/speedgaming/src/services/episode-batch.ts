@@ -94,6 +94,9 @@ export async function importEpisodes(
   const writer = episodeWriter(ctx, s, counts, rejections);
   await inParallel(chunks(fresh, BATCH), BATCH_WRITERS, writer.batch);
   await inParallel(again, WRITERS, writer.one);
+  // A first import fills these tables within seconds, before autovacuum refreshes their statistics;
+  // with stale ones the next run's people joins took seconds instead of milliseconds.
+  if (fresh.length >= ANALYZE_AFTER) await episodeStore.refreshStatistics(ctx.db);
 }
 
 /**
@@ -177,7 +180,9 @@ async function keepPlayerless(
 const WRITERS = 4;
 /** New episodes per transaction, and how many such batches are written at once. */
 const BATCH = 250;
-const BATCH_WRITERS = 2;
+const BATCH_WRITERS = 3;
+/** New episodes in one run from which the written tables' planner statistics are refreshed. */
+const ANALYZE_AFTER = 1000;
 /** A failing batch this small is written one episode per transaction. */
 const ONE_BY_ONE = 8;
 

@@ -262,6 +262,16 @@ export const episodeStore = {
     return (await q.select('match_id')).map((r) => Number(r.match_id));
   },
 
+  /**
+   * Refreshes the planner statistics of the tables a large import wrote (ANALYZE samples, it does not
+   * scan: tens of milliseconds). A table the database role does not own is skipped with a warning.
+   */
+  async refreshStatistics(db: Database): Promise<void> {
+    await db.raw(
+      'analyze users, org_members, speedgaming_people, speedgaming_episode_matches, matches, match_players, match_crew, automation_claims',
+    );
+  },
+
   /** Forces a rewrite of every episode of a tournament on its next run (the import was turned back on). */
   async forceRewrite(db: Executor, tournamentId: number): Promise<void> {
     await db('speedgaming_episode_matches')
