@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type OrgRole, OrgRoleSchema } from '../auth/roles.js';
-import { Page, PageQuery, paginate } from '../http/pagination.js';
+import { Page, paginate } from '../http/pagination.js';
 import type { RacedeskApp } from '../plugins/contract.js';
 import type { MemberChanger } from './member-service.js';
-import { DiscordId, Member, OrgParams, Slug } from './org-schemas.js';
+import { DiscordId, Member, MemberListQuery, OrgParams, Slug } from './org-schemas.js';
 
 const tags = ['members'];
 const MemberParams = Type.Object({ org: Slug, userId: Type.Integer({ minimum: 1 }) });
@@ -44,18 +44,20 @@ export async function memberRoutes(app: RacedeskApp): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Members and their roles',
+        summary: 'Members and their roles, optionally found by name, Discord username or user id',
         params: OrgParams,
-        querystring: PageQuery,
+        querystring: MemberListQuery,
         response: { 200: Page(Member) },
       },
     },
     async (request) => {
-      const page = await paginate<MemberRow>(members.listQuery(request.racedesk.org!.id), request.query, {
+      const { q, ...page } = request.query;
+      const query = members.listQuery(request.racedesk.org!.id, q?.trim());
+      const found = await paginate<MemberRow>(query, page, {
         columns: ['org_members.user_id'],
         direction: 'asc',
       });
-      return { items: page.items.map(memberView), nextCursor: page.nextCursor };
+      return { items: found.items.map(memberView), nextCursor: found.nextCursor };
     },
   );
 

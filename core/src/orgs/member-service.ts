@@ -27,6 +27,22 @@ const memberColumns = [
   'users.display_name',
 ];
 
+/** `text` as a LIKE pattern matching it anywhere, its `%`, `_` and `\` taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Narrows a member list to `search`: display name or Discord username containing it, or the user id. */
+function whereMatches(query: Knex.QueryBuilder, search: string): void {
+  const pattern = containing(search);
+  query.where((w) => {
+    w.whereRaw(`users.display_name ilike ? escape '\\'`, [pattern]).orWhereRaw(
+      `users.discord_username ilike ? escape '\\'`,
+      [pattern],
+    );
+    // Up to 18 digits always fits a bigint id; longer digit strings are names (or Discord ids) only.
+    if (/^[0-9]{1,18}$/.test(search)) w.orWhere('users.id', search);
+  });
+}
+
 /**
  * Memberships. Rules: nobody grants a role above their own or touches a member above them, and
  * an org always keeps an owner.
@@ -58,11 +74,15 @@ export function createMemberService(
   const event = (org: OrgRef, by: MemberChanger) => ({ actor: by.actor, orgId: org.id });
 
   return {
-    listQuery: (orgId: number) =>
-      db('org_members')
+    /** The org's members, narrowed to those matching `search` (already trimmed) when given. */
+    listQuery(orgId: number, search?: string) {
+      const query = db('org_members')
         .join('users', 'users.id', 'org_members.user_id')
         .where('org_members.org_id', orgId)
-        .select(memberColumns),
+        .select(memberColumns);
+      if (search) whereMatches(query, search);
+      return query;
+    },
 
     /** Adds a user by Discord id (creating the user if they never signed in). */
     async add(org: OrgRef, spec: { discordId: string; role: OrgRole }, by: MemberChanger) {

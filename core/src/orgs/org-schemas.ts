@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { OrgRoleSchema } from '../auth/roles.js';
+import { PageQuery } from '../http/pagination.js';
 import { Timestamp } from '../http/timestamp.js';
 
 /** An organization slug: lowercase letters, digits and dashes, 3–64 characters. */
@@ -63,6 +64,23 @@ export const Member = Type.Object(
   },
   { title: 'Member' },
 );
+
+/** Query of `GET .../members`: a page, optionally narrowed by `q`. */
+export const MemberListQuery = Type.Object({
+  ...PageQuery.properties,
+  q: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 100,
+      // Something besides spaces, and no NUL (which no name holds and PostgreSQL refuses).
+      pattern: '^[^\\u0000]*[^\\u0000\\s][^\\u0000]*$',
+      description:
+        'Search, trimmed: members whose display name or Discord username contains it (any case; `%` and ' +
+        '`_` are plain characters), or whose user id it is when it is a number. Order and paging are as ' +
+        'without it; pass the same q with the cursor.',
+    }),
+  ),
+});
 
 /** A Discord user id (snowflake). */
 export const DiscordId = Type.String({ pattern: '^[0-9]{15,21}$', description: 'Discord user id' });
