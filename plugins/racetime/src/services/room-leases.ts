@@ -75,17 +75,24 @@ export class RoomLeases {
     const me = this.settings.instanceId;
     const held: Array<{ slug: string; bot_id: string | number }> = (
       await this.ctx.db.raw(
-        `update racetime_match_rooms set lease_holder = ?, lease_expires_at = ?
-         where slug is not null and bot_id is not null
-           and (status in ('open', 'in_progress') or (status = 'finished' and updated_at > ?))
-           and (lease_holder = ? or lease_holder is null or lease_expires_at < ?)
-         returning slug, bot_id`,
+        // Rows are locked in id order, as batched room updates lock them (no deadlock between the two).
+        `with mine as (
+           select id from racetime_match_rooms
+           where slug is not null and bot_id is not null
+             and (status in ('open', 'in_progress') or (status = 'finished' and updated_at > ?))
+             and (lease_holder = ? or lease_holder is null or lease_expires_at < ?)
+           order by id
+           for update
+         )
+         update racetime_match_rooms as r set lease_holder = ?, lease_expires_at = ?
+         from mine where r.id = mine.id
+         returning r.slug, r.bot_id`,
         [
-          me,
-          new Date(now.getTime() + this.settings.leaseMs),
           new Date(now.getTime() - FINISHED_FOLLOW_MS),
           me,
           now,
+          me,
+          new Date(now.getTime() + this.settings.leaseMs),
         ],
       )
     ).rows;

@@ -158,20 +158,25 @@ export async function applyRaceUpdates(
   items: ReadonlyArray<{ name: string; updates: readonly RaceUpdate[]; known: RacetimeRace }>,
 ): Promise<Array<UpdateFollowUp | undefined>> {
   return ctx.db.transaction(async (trx) => {
-    // The rows come back without the race just written (the caller has it), each with the links of
-    // its own entrants only.
+    // Rows are locked in id order, as the lease renewal locks them (no deadlock between the two). They
+    // come back without the race just written (the caller has it), each with its own entrants' links.
     const result = (await trx.raw(
-      `with written as (
-         update racetime_match_rooms as r set last_race = v.race, updated_at = ?
-         from jsonb_to_recordset(?::jsonb) as v(slug text, race jsonb, version bigint, ids text[])
-         where r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
-         returning ${ROOM_COLUMNS}, v.ids
+      `with locked as (
+         select r.id, v.race, v.ids
+         from racetime_match_rooms as r
+         join jsonb_to_recordset(?::jsonb) as v(slug text, race jsonb, version bigint, ids text[])
+           on r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
+         order by r.id
+         for update of r
+       ), written as (
+         update racetime_match_rooms as r set last_race = locked.race, updated_at = ?
+         from locked where r.id = locked.id
+         returning ${ROOM_COLUMNS}, locked.ids
        )
        select written.*, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
            from racetime_account_links as l where l.racetime_id = any(written.ids)) as rd_links
        from written`,
       [
-        ctx.clock.now(),
         // One JSON document for the whole batch: no per-element array escaping of the races.
         JSON.stringify(
           items.map((i) => {
@@ -179,6 +184,7 @@ export async function applyRaceUpdates(
             return { slug: i.name, race, version: i.known.version, ids: entrantIdsOf(i.updates) };
           }),
         ),
+        ctx.clock.now(),
       ],
     )) as { rows: Array<LockedRoom & { ids?: string[] }> };
     const bySlug = new Map<string | null, LockedRoom>();
