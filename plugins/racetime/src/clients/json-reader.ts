@@ -1,17 +1,35 @@
 import { RacetimeError } from './racetime-errors.js';
 
-/** A JSON object read defensively: every getter checks the type and names the path when it is wrong. */
+/**
+ * A JSON object read defensively: every getter checks the type and names the path when it is wrong.
+ * The path is only spelled out for an error (frames are read by the thousand per second).
+ */
 export class JsonReader {
   private constructor(
     private readonly value: Record<string, unknown>,
-    private readonly path: string,
+    private readonly parent: JsonReader | string,
+    private readonly key: string | null,
+    private readonly index: number,
   ) {}
 
   /** Wraps `value`, which must be a JSON object. */
   static of(value: unknown, path = '$'): JsonReader {
+    return JsonReader.wrap(value, path, null, -1);
+  }
+
+  private static wrap(value: unknown, parent: JsonReader | string, key: string | null, index: number) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      throw malformed(path, 'an object');
-    return new JsonReader(value as Record<string, unknown>, path);
+      throw malformed(JsonReader.pathOf(parent, key, index), 'an object');
+    return new JsonReader(value as Record<string, unknown>, parent, key, index);
+  }
+
+  private static pathOf(parent: JsonReader | string, key: string | null, index: number): string {
+    const base = typeof parent === 'string' ? parent : parent.path;
+    return `${base}${key === null ? '' : `.${key}`}${index < 0 ? '' : `[${index}]`}`;
+  }
+
+  private get path(): string {
+    return JsonReader.pathOf(this.parent, this.key, this.index);
   }
 
   /** Parses JSON text into a reader; malformed text is a `bad_response`, never a crash. */
@@ -61,7 +79,7 @@ export class JsonReader {
   }
 
   object(key: string): JsonReader {
-    return JsonReader.of(this.value[key], `${this.path}.${key}`);
+    return JsonReader.wrap(this.value[key], this, key, -1);
   }
 
   optionalObject(key: string): JsonReader | null {
@@ -72,7 +90,7 @@ export class JsonReader {
   objects(key: string): JsonReader[] {
     const v = this.value[key];
     if (!Array.isArray(v)) throw malformed(`${this.path}.${key}`, 'an array');
-    return v.map((item, i) => JsonReader.of(item, `${this.path}.${key}[${i}]`));
+    return v.map((item, i) => JsonReader.wrap(item, this, key, i));
   }
 
   strings(key: string): string[] {

@@ -74,7 +74,10 @@ export class RaceSocket extends EventEmitter<RaceSocketEvents> {
   private lastChatId: string | null = null;
   private reconnectTimer: unknown = null;
   private readonly queue: BotActionFrame[] = [];
-  private readonly seenChat = new SeenIds(1_000);
+  // `chat.history` brings at most the last 100 messages (only newer ones once we have seen one, §5.4)
+  // plus the pinned ones, which are remembered apart: a room's memory stays small.
+  private readonly seenChat = new SeenIds(250);
+  private readonly seenPinned = new Set<string>();
   private readonly backoff: ReconnectBackoff;
   private readonly liveness: SocketLiveness;
   private readonly clock: TimerClock;
@@ -259,7 +262,9 @@ export class RaceSocket extends EventEmitter<RaceSocketEvents> {
 
   private receiveChat(messages: RacetimeChatMessage[]): void {
     for (const message of messages) {
-      if (!this.seenChat.add(message.id)) continue;
+      const seen = this.seenPinned.has(message.id) || !this.seenChat.add(message.id);
+      if (message.isPinned) this.seenPinned.add(message.id);
+      if (seen) continue;
       if (!message.isPinned || !this.lastChatId) this.lastChatId = message.id;
       this.emit('chat', message);
     }
