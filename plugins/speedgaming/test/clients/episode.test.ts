@@ -21,7 +21,7 @@ t.test('fetches one episode by id on /api/episode/', async (t) => {
 });
 
 t.test('a deleted episode is EpisodeGone; an outage never is', async (t) => {
-  const { sg, client } = await startHarness(t, { client: { timeoutMs: 100, retry: { attempts: 2 } } });
+  const { sg, client } = await startHarness(t, { client: { timeoutMs: 1000, retry: { attempts: 2 } } });
   const episode = sg.store.addEpisode({ event: 'alttprleague' });
 
   sg.faults.errorBody({ path: '/api/episode', message: 'Internal error.' });

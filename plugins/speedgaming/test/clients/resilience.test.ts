@@ -35,7 +35,7 @@ t.test('5xx every time: Unavailable after the bounded number of attempts', async
 });
 
 t.test('a hanging SG times out as Unavailable, and a retry after one hang succeeds', async (t) => {
-  const { sg, client } = await startHarness(t, { client: { timeoutMs: 100, retry: { attempts: 2 } } });
+  const { sg, client } = await startHarness(t, { client: { timeoutMs: 1000, retry: { attempts: 2 } } });
   sg.store.addEpisode({ event: 'alttprleague', when: '2026-07-21T18:00:00Z' });
 
   sg.faults.hang({ path: '/api/schedule', times: 2 });
@@ -49,7 +49,7 @@ t.test('a hanging SG times out as Unavailable, and a retry after one hang succee
 });
 
 t.test('a delayed answer past the timeout counts as a timeout', async (t) => {
-  const { sg, client } = await startHarness(t, { client: { timeoutMs: 100, retry: { attempts: 1 } } });
+  const { sg, client } = await startHarness(t, { client: { timeoutMs: 1000, retry: { attempts: 1 } } });
   sg.store.addEvent({ slug: 'alttprleague' });
   // The delay runs on the emulator's test clock, which this test never advances.
   sg.faults.delay({ path: '/api/schedule', ms: 60_000 });
