@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { buildApp, type PluginDefinition, type RacedeskApp, validateConfig } from '@racedesk/core';
+import {
+  type BuildAppOptions,
+  buildApp,
+  type PluginDefinition,
+  type RacedeskApp,
+  validateConfig,
+} from '@racedesk/core';
 import { createTestDatabase, freePort } from '@racedesk/testkit';
 import pino from 'pino';
 import { type DiscordEmulator, startDiscordEmulator } from '../../../test/src/emulators/discord/index.js';
@@ -67,6 +73,8 @@ export async function startPanelServer(
     pluginConfig?:
       | Record<string, unknown>
       | ((urls: { discordUrl: string; url: string }) => Record<string, unknown>);
+    /** The server's rate limits (its defaults when absent); `false` for tests that arrange many records. */
+    rateLimits?: BuildAppOptions['rateLimits'];
   } = {},
 ): Promise<PanelServer> {
   await ensurePanelBuilt();
@@ -104,6 +112,7 @@ export async function startPanelServer(
     plugins,
     loggerInstance: logger,
     jobPollMs: 500,
+    rateLimits: options.rateLimits,
   });
   await app.listen({ port, host: '127.0.0.1' });
   const setupCode = /First-run setup code: ([A-Z0-9-]+)/.exec(lines.join(''))?.[1];

@@ -1,12 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Match } from '../../api/domain-types';
-import type { Member } from '../../api/types';
-import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
-import { ResourceView } from '../../components/resource-view';
 import { useOrg } from '../../org/org-context';
 import { type PickedPlayer, PlayerPicker } from './player-picker';
 
@@ -14,7 +11,7 @@ const seatsOf = (m: Match): PickedPlayer[] =>
   m.players.map((p) => ({ userId: p.userId, displayName: p.displayName }));
 
 /**
- * "Edit players" (moderators): the match's players in seat order, chosen from the org's members and
+ * "Edit players" (moderators): the match's players in seat order, found among the org's members and
  * saved with `PATCH .../matches/:id`. A refusal (a plugin such as SpeedGaming owns the players, the
  * match is recorded) is shown in words under the control.
  */
@@ -22,7 +19,6 @@ export function EditPlayers({ match, onChanged }: { match: Match; onChanged: (m:
   const { org } = useOrg();
   const [editing, setEditing] = useState(false);
   const [players, setPlayers] = useState<PickedPlayer[]>([]);
-  const members = useApi<{ items: Member[] }>(editing ? `/orgs/${org.slug}/members` : null, { limit: 100 });
   const save = useMutation((ids: number[]) =>
     api<Match>(`/orgs/${org.slug}/matches/${match.id}`, { method: 'PATCH', body: { players: ids } }),
   );
@@ -69,11 +65,7 @@ export function EditPlayers({ match, onChanged }: { match: Match; onChanged: (m:
     );
   return (
     <form ref={form} className="form" aria-label="Edit players" tabIndex={-1} onSubmit={submit} noValidate>
-      <ResourceView resource={members} label="the members">
-        {({ items }) => (
-          <PlayerPicker members={items} value={players} onChange={setPlayers} error={fieldError} />
-        )}
-      </ResourceView>
+      <PlayerPicker value={players} onChange={setPlayers} error={fieldError} />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={save.running} busyLabel="Saving…" disabled={unchanged}>
           Save players

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { CREW_ROLES, type CrewMember, type CrewNeed, type CrewRole } from '../../api/domain-types';
 import { type Member, roleAtLeast } from '../../api/types';
@@ -8,6 +8,7 @@ import { Button } from '../../components/button';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/field';
+import { MemberPicker } from '../../components/member-picker';
 import { Section } from '../../components/page-header';
 import { ResourceView } from '../../components/resource-view';
 import { useLiveFeed } from '../../live/use-live-feed';
@@ -26,12 +27,6 @@ export function MatchCrew({ matchId }: { matchId: number }) {
   const me = useMe();
   const path = `/orgs/${org.slug}/matches/${matchId}/crew`;
   const crew = useApi<{ items: CrewMember[]; needs: CrewNeed[] }>(path);
-  const members = useApi<{ items: Member[] }>(
-    roleAtLeast(role, 'moderator') ? `/orgs/${org.slug}/members` : null,
-    {
-      limit: 100,
-    },
-  );
   useLiveFeed(
     org.slug,
     (e) => {
@@ -40,11 +35,26 @@ export function MatchCrew({ matchId }: { matchId: number }) {
     ['core.crew.'],
   );
   const [newRole, setNewRole] = useState<CrewRole>('commentator');
-  const [who, setWho] = useState('');
+  // Who a moderator adds; nobody means the moderator signs up themselves.
+  const [who, setWho] = useState<Member | null>(null);
+  const controls = useRef<HTMLDivElement>(null);
+  const whoChanged = useRef(false);
+  // The picker and the chosen person replace each other: keyboard focus moves to what took its place.
+  useEffect(() => {
+    if (!whoChanged.current) return;
+    whoChanged.current = false;
+    const next = who ? '[data-crew-add]' : '[role="combobox"]';
+    controls.current?.querySelector<HTMLElement>(next)?.focus();
+  }, [who]);
+  const choose = (member: Member | null) => {
+    whoChanged.current = true;
+    setWho(member);
+  };
   const moderator = roleAtLeast(role, 'moderator');
   const signUp = useMutation(async (body: { role: CrewRole; userId?: number }) => {
     await api(path, { method: 'POST', body });
     await crew.reload();
+    return true;
   });
   const approve = useMutation(async (crewId: number) => {
     await api(`${path}/${crewId}/approve`, { method: 'POST' });
@@ -128,31 +138,38 @@ export function MatchCrew({ matchId }: { matchId: number }) {
               </div>
             )}
             {approve.error ? <ErrorNotice error={approve.error} title="Not approved" /> : null}
-            <div className="form form-inline">
+            <div className="form form-inline" ref={controls}>
               <SelectField
                 label="Crew role"
                 value={newRole}
                 onChange={(e) => setNewRole(e.target.value as CrewRole)}
                 options={CREW_ROLES.map((r) => ({ value: r, label: ROLE_LABEL[r] }))}
               />
-              {moderator ? (
-                <SelectField
-                  label="Person"
-                  value={who}
-                  onChange={(e) => setWho(e.target.value)}
-                  options={[
-                    { value: '', label: 'Me' },
-                    ...(members.data?.items ?? [])
-                      .filter((m) => m.userId !== me.user?.id)
-                      .map((m) => ({ value: String(m.userId), label: m.displayName })),
-                  ]}
+              {moderator && !who ? (
+                <MemberPicker
+                  label="Add someone else"
+                  hint="Type part of a name, a Discord username or a user id; leave empty to sign up yourself."
+                  exclude={me.user ? [me.user.id] : []}
+                  onPick={choose}
                 />
               ) : null}
+              {who ? (
+                <p>
+                  Adding <strong>{who.displayName}</strong>{' '}
+                  <Button size="small" variant="ghost" onClick={() => choose(null)}>
+                    Sign up myself instead
+                  </Button>
+                </p>
+              ) : null}
               <Button
+                data-crew-add
                 busy={signUp.running}
-                onClick={() => void signUp.run({ role: newRole, ...(who ? { userId: Number(who) } : {}) })}
+                onClick={async () => {
+                  const done = await signUp.run({ role: newRole, ...(who ? { userId: who.userId } : {}) });
+                  if (done) setWho(null);
+                }}
               >
-                {who ? 'Add to crew' : 'Sign up'}
+                {who ? `Add ${who.displayName} to crew` : 'Sign up'}
               </Button>
             </div>
             {signUp.error ? <ErrorNotice error={signUp.error} /> : null}

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { Match, Tournament } from '../../api/domain-types';
-import type { Member } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
@@ -22,7 +21,6 @@ export function NewMatchPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const tournaments = useApi<{ items: Tournament[] }>(`/orgs/${org.slug}/tournaments`, { limit: 100 });
-  const members = useApi<{ items: Member[] }>(`/orgs/${org.slug}/members`, { limit: 100 });
   const [tournamentId, setTournamentId] = useState(params.get('tournament') ?? '');
   const [when, setWhen] = useState('');
   const [title, setTitle] = useState('');
@@ -103,13 +101,7 @@ export function NewMatchPage() {
                   error={errors.round}
                   onChange={(e) => setRound(e.target.value)}
                 />
-                <PlayerPicker
-                  members={members.data?.items ?? []}
-                  value={players}
-                  onChange={setPlayers}
-                  error={errors.players}
-                />
-                {members.error ? <ErrorNotice error={members.error} title="Could not load members" /> : null}
+                <PlayerPicker value={players} onChange={setPlayers} error={errors.players} />
                 <div className="form-actions">
                   <Button type="submit" variant="primary" busy={create.running} busyLabel="Scheduling…">
                     Schedule match

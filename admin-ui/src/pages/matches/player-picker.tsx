@@ -1,34 +1,26 @@
-import { useRef, useState } from 'react';
-import type { Member } from '../../api/types';
+import { useRef } from 'react';
 import { Button } from '../../components/button';
-import { SelectField } from '../../components/field';
+import { MemberPicker } from '../../components/member-picker';
 
 export interface PickedPlayer {
   userId: number;
   displayName: string;
 }
 
-/** Players in seat order, chosen from the org's members; "Move up" changes a player's seat. */
+/**
+ * Players in seat order, found among the org's members by typing (each pick takes the next seat);
+ * "Move up" changes a player's seat.
+ */
 export function PlayerPicker({
-  members,
   value,
   onChange,
   error,
 }: {
-  members: readonly Member[];
   value: readonly PickedPlayer[];
   onChange: (players: PickedPlayer[]) => void;
   error?: string;
 }) {
-  const [choice, setChoice] = useState('');
   const frame = useRef<HTMLFieldSetElement>(null);
-  const left = members.filter((m) => !value.some((p) => p.userId === m.userId));
-  const add = () => {
-    const member = left.find((m) => String(m.userId) === choice);
-    if (!member) return;
-    onChange([...value, { userId: member.userId, displayName: member.displayName }]);
-    setChoice('');
-  };
   return (
     <fieldset className="fieldset" ref={frame}>
       <legend>Players</legend>
@@ -65,8 +57,8 @@ export function PlayerPicker({
                   aria-label={`Remove ${p.displayName}`}
                   onClick={() => {
                     onChange(value.filter((q) => q.userId !== p.userId));
-                    // The row goes away: keyboard users continue from the player choice.
-                    frame.current?.querySelector('select')?.focus();
+                    // The row goes away: keyboard users continue from the player search.
+                    frame.current?.querySelector('input')?.focus();
                   }}
                 >
                   Remove
@@ -76,21 +68,13 @@ export function PlayerPicker({
           ))}
         </ol>
       )}
-      <div className="form-inline">
-        <SelectField
-          label="Add player"
-          value={choice}
-          error={error}
-          onChange={(e) => setChoice(e.target.value)}
-          options={[
-            { value: '', label: left.length ? 'Choose a member…' : 'Every member is playing' },
-            ...left.map((m) => ({ value: String(m.userId), label: m.displayName })),
-          ]}
-        />
-        <Button onClick={add} disabled={!choice}>
-          Add player
-        </Button>
-      </div>
+      <MemberPicker
+        label="Add player"
+        hint="Type part of a name, a Discord username or a user id; the player takes the next seat."
+        error={error}
+        exclude={value.map((p) => p.userId)}
+        onPick={(m) => onChange([...value, { userId: m.userId, displayName: m.displayName }])}
+      />
     </fieldset>
   );
 }
