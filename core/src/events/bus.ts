@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Knex } from 'knex';
+import { Compile, type Validator } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
@@ -50,6 +51,8 @@ function rootTransaction(trx: Knex.Transaction): Knex.Transaction {
  */
 export class EventBus {
   private readonly definitions = new Map<string, EventDefinition>();
+  /** Payload checks compiled on an event's first emit (events are emitted by the thousand per second). */
+  private readonly validators = new WeakMap<object, Validator>();
   private readonly subscriptions = new Map<string, Subscription[]>();
   private inflight = 0;
   private idleWaiters: Array<() => void> = [];
@@ -112,7 +115,7 @@ export class EventBus {
     if (!this.definitions.has(event.name)) {
       throw new RacedeskError('RD_EVENT_UNKNOWN', `Event "${event.name}" is not declared`);
     }
-    if (!Value.Check(event.schema, payload)) {
+    if (!this.validatorOf(event).Check(payload)) {
       const first = [...Value.Errors(event.schema, payload)][0];
       throw new RacedeskError(
         'RD_EVENT_PAYLOAD',
@@ -139,6 +142,15 @@ export class EventBus {
       void this.dispatch(dispatched);
     }
     return dispatched;
+  }
+
+  private validatorOf(event: EventDefinition): Validator {
+    let validator = this.validators.get(event.schema);
+    if (!validator) {
+      validator = Compile(event.schema);
+      this.validators.set(event.schema, validator);
+    }
+    return validator;
   }
 
   // The events of one transaction reach subscribers in the order they were emitted (a sign-up before
