@@ -1,5 +1,6 @@
 import t from 'tap';
 import { apiFromPage, openPanel, signIn, skipWithoutChromium } from './helpers/browser.js';
+import { addMembers, people } from './helpers/members.js';
 import { startPanelServer } from './helpers/panel-server.js';
 
 const MEMBERS = 150;
@@ -24,32 +25,7 @@ t.test(
       },
     );
     // 149 runners, then the 150th member, far past the first page of 100 the pickers used to load.
-    const people = Array.from({ length: MEMBERS }, (_, i) => ({
-      id: String(800000000000000000n + BigInt(i)),
-      name: i === MEMBERS - 1 ? 'Wendy Lastpick' : `Runner ${i + 1}`,
-    }));
-    for (const p of people) {
-      // As if they had signed in once, so the panel knows their names.
-      await server.app.racedesk.users.upsertFromDiscord({
-        id: p.id,
-        username: `u${p.id}`,
-        global_name: p.name,
-      });
-    }
-    await page.evaluate(
-      async (ids) => {
-        const me = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
-        for (const discordId of ids) {
-          const res = await fetch('/api/v1/orgs/big-league/members', {
-            method: 'POST',
-            headers: { 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
-            body: JSON.stringify({ discordId, role: 'member' }),
-          });
-          if (res.status !== 201) throw new Error(`adding ${discordId}: ${res.status}`);
-        }
-      },
-      people.map((p) => p.id),
-    );
+    await addMembers(page, server, 'big-league', people(MEMBERS, { [MEMBERS - 1]: 'Wendy Lastpick' }));
     const members = await apiFromPage<{ items: { userId: number; displayName: string }[] }>(
       page,
       'GET',

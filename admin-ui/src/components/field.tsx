@@ -1,4 +1,5 @@
 import {
+  type ComponentProps,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -49,14 +50,8 @@ export function FieldFrame({ label, hint, error, required, children }: FieldFram
 
 type Common = { label: ReactNode; hint?: ReactNode; error?: string };
 
-/** A labelled text input with its hint and error. */
-export function TextField({
-  label,
-  hint,
-  error,
-  required,
-  ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** A labelled text input with its hint and error (`ref` reaches the input). */
+export function TextField({ label, hint, error, required, ...input }: Common & ComponentProps<'input'>) {
   return (
     <FieldFrame label={label} hint={hint} error={error} required={required}>
       {({ id, describedBy, invalid }) => (

@@ -2,16 +2,16 @@ import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import type { Member } from '../api/types';
 import { useOrg } from '../org/org-context';
 import { FieldFrame } from './field';
-import { useMemberSearch } from './use-member-search';
+import { memberSearchWords, useMemberSearch } from './use-member-search';
 
 /** The line under the field while the list is open: progress, no match, or how to narrow it down. */
 function statusOf(q: string, search: ReturnType<typeof useMemberSearch>, shown: number): string {
-  if (search.loading) return q ? `Searching members for “${q}”…` : 'Loading members…';
+  if (search.loading) return q ? memberSearchWords.searching(q) : 'Loading members…';
   if (search.error) return '';
   if (shown === 0) {
     if (search.items.length > 0)
       return q ? `Every member matching “${q}” is chosen already.` : 'Every member listed is chosen already.';
-    return q ? `No member matches “${q}”.` : 'This organization has no members yet.';
+    return q ? memberSearchWords.noMatch(q) : 'This organization has no members yet.';
   }
   return search.more ? `The first ${shown} are shown: type more of the name to narrow them down.` : '';
 }
@@ -139,7 +139,7 @@ export function MemberPicker({
             </div>
             {search.error ? (
               <p className="combobox-message field-error" role="alert">
-                Could not search members: {search.error.message}
+                {memberSearchWords.failed}: {search.error.message}
               </p>
             ) : null}
             <p className="combobox-message muted" role="status">

@@ -5,6 +5,13 @@ import type { Member } from '../api/types';
 /** How long typing pauses before a search goes out. */
 export const SEARCH_DELAY_MS = 250;
 
+/** What a member search says, the same in the picker and on the Members page. */
+export const memberSearchWords = {
+  searching: (q: string) => `Searching members for “${q}”…`,
+  noMatch: (q: string) => `No member matches “${q}”.`,
+  failed: 'Could not search members',
+};
+
 /** What a member search has found for the current text. */
 export interface MemberSearch {
   items: Member[];

@@ -1,53 +1,22 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { type Member, ORG_ROLES, type OrgRole, roleAtLeast } from '../../api/types';
 import { usePagedApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
 import { Button } from '../../components/button';
-import { ConfirmButton } from '../../components/confirm-button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { PageHeader, Section } from '../../components/page-header';
 import { ShowMore } from '../../components/show-more';
-import { Time } from '../../components/time';
+import { useDebouncedValue } from '../../components/use-debounced-value';
+import { memberSearchWords, SEARCH_DELAY_MS } from '../../components/use-member-search';
 import { useLiveFeed } from '../../live/use-live-feed';
 import { useOrg } from '../../org/org-context';
-import { useMe } from '../../session/session';
+import { MembersTable } from './members-table';
 
 const roleOptions = ORG_ROLES.map((r) => ({ value: r, label: r }));
-
-function RoleCell({
-  member,
-  onChanged,
-  canEdit,
-}: {
-  member: Member;
-  onChanged: () => void;
-  canEdit: boolean;
-}) {
-  const { org } = useOrg();
-  const change = useMutation((role: OrgRole) =>
-    api<Member>(`/orgs/${org.slug}/members/${member.userId}`, { method: 'PATCH', body: { role } }),
-  );
-  if (!canEdit) return <span className="badge">{member.role}</span>;
-  return (
-    <div>
-      <SelectField
-        label={<span className="sr-only">Role of {member.displayName}</span>}
-        options={roleOptions}
-        value={member.role}
-        disabled={change.running}
-        aria-busy={change.running || undefined}
-        onChange={async (e) => {
-          if (await change.run(e.target.value as OrgRole)) onChanged();
-        }}
-      />
-      {change.error ? <ErrorNotice error={change.error} /> : null}
-    </div>
-  );
-}
 
 function AddMemberForm({ onAdded }: { onAdded: () => void }) {
   const { org } = useOrg();
@@ -90,13 +59,33 @@ function AddMemberForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
-/** Members and their roles; admins add, change and remove them. Updates live. */
+/** Members and their roles, found by name, Discord username or user id; admins add, change and remove them. Updates live. */
 export function MembersPage() {
   const { org, role } = useOrg();
-  const me = useMe();
-  const members = usePagedApi<Member>(`/orgs/${org.slug}/members`, { limit: 100 });
+  const [text, setText] = useState('');
+  const searchBox = useRef<HTMLInputElement>(null);
+  const typed = text.trim();
+  // Sent once typing pauses; an emptied box shows everyone again at once.
+  const q = useDebouncedValue(typed, typed ? SEARCH_DELAY_MS : 0);
+  const members = usePagedApi<Member>(`/orgs/${org.slug}/members`, { limit: 100, q: q || undefined });
   useLiveFeed(org.slug, () => void members.reload(), ['core.member.']);
   const admin = roleAtLeast(role, 'admin');
+  // The rows shown answer older text: a search is waiting for typing to pause, or on its way.
+  const searching = typed !== q || (members.stale && members.loading);
+  // The search failed: the rows of the previous one would be misleading.
+  const failed = members.stale && !searching && members.error !== undefined;
+  const clear = () => {
+    setText('');
+    searchBox.current?.focus();
+  };
+
+  let status = '';
+  if (searching && typed) status = memberSearchWords.searching(typed);
+  else if (q && members.items?.length && !failed)
+    status = members.hasMore
+      ? `The first ${members.items.length} members matching “${q}” are shown.`
+      : `${members.items.length} ${members.items.length === 1 ? 'member matches' : 'members match'} “${q}”.`;
+
   return (
     <>
       <PageHeader
@@ -112,66 +101,57 @@ export function MembersPage() {
         </Section>
       ) : null}
       <Section title="Everyone">
-        {members.error ? <ErrorNotice error={members.error} retry={() => void members.reload()} /> : null}
-        {members.items === undefined ? (
+        <search className="form form-inline">
+          <TextField
+            ref={searchBox}
+            label="Search members"
+            hint="Part of a name or Discord username, or a user id."
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={100}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && text) {
+                e.preventDefault();
+                setText('');
+              }
+            }}
+          />
+        </search>
+        <p className="muted search-status" role="status">
+          {status}
+        </p>
+        {members.error ? (
+          <ErrorNotice
+            error={members.error}
+            title={q ? `${memberSearchWords.failed} for “${q}”` : undefined}
+            retry={() => void members.reload()}
+          />
+        ) : null}
+        {members.items === undefined || failed ? (
           members.error ? null : (
             <Loading label="Loading members…" />
           )
         ) : members.items.length === 0 ? (
-          <EmptyState title="No members yet">Add the first one above by Discord id.</EmptyState>
+          searching ? null : q ? (
+            <EmptyState
+              title={memberSearchWords.noMatch(q)}
+              action={<Button onClick={clear}>Clear the search</Button>}
+            >
+              Try part of the name, their Discord username, or their user id.
+            </EmptyState>
+          ) : (
+            <EmptyState title="No members yet">Add the first one above by Discord id.</EmptyState>
+          )
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Discord id</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.items.map((m) => {
-                  const self = m.userId === me.user?.id;
-                  return (
-                    <tr key={m.userId}>
-                      <td>
-                        {m.displayName}
-                        {self ? <span className="badge">you</span> : null}
-                      </td>
-                      <td className="mono">{m.discordId ?? '—'}</td>
-                      <td>
-                        <RoleCell member={m} canEdit={admin} onChanged={() => void members.reload()} />
-                      </td>
-                      <td>
-                        <Time iso={m.joinedAt} />
-                      </td>
-                      <td className="cell-actions">
-                        {admin || self ? (
-                          <ConfirmButton
-                            label={self ? 'Leave' : 'Remove'}
-                            title={self ? `Leave ${org.name}?` : `Remove ${m.displayName}?`}
-                            confirmLabel={self ? 'Leave' : 'Remove'}
-                            onConfirm={async () => {
-                              await api(`/orgs/${org.slug}/members/${m.userId}`, { method: 'DELETE' });
-                              await members.reload();
-                            }}
-                          >
-                            {self
-                              ? 'You lose access to this organization until someone adds you again.'
-                              : `${m.displayName} loses access to this organization. Their past actions stay in the audit log.`}
-                          </ConfirmButton>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <MembersTable
+            members={members.items}
+            admin={admin}
+            updating={searching}
+            onChanged={members.reload}
+          />
         )}
         <ShowMore list={members} />
       </Section>
