@@ -144,8 +144,10 @@ t.test(
       );
       await page.keyboard.press('Enter');
       await crew
-        .getByRole('table', { name: 'Crew' })
-        .getByRole('cell', { name: 'Runner 148', exact: true })
+        .getByRole('list', { name: 'Crew sign-ups' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Runner 148' })
+        .getByText('approved', { exact: true })
         .waitFor();
       t.ok(
         await crew.getByRole('button', { name: 'Sign up' }).isVisible(),

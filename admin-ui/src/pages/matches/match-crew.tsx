@@ -79,63 +79,62 @@ export function MatchCrew({ matchId }: { matchId: number }) {
                 {moderator ? ', or add someone' : ''}.
               </p>
             ) : (
-              <div className="table-wrap">
-                <table className="table" aria-label="Crew">
-                  <tbody>
-                    {items.map((c) => (
-                      <tr key={c.id}>
-                        <td>{c.displayName}</td>
-                        <td>{ROLE_LABEL[c.role]}</td>
-                        <td>
-                          {c.approved ? (
-                            <span className="badge">approved</span>
-                          ) : (
-                            <span className="badge badge-muted">waiting for approval</span>
-                          )}
-                        </td>
-                        <td className="cell-actions">
-                          {moderator && c.approved ? (
-                            <ConfirmButton
-                              label="Withdraw approval"
-                              ariaLabel={`Withdraw approval of ${c.displayName}`}
-                              title={`Withdraw ${c.displayName}'s approval?`}
-                              confirmLabel="Withdraw approval"
-                              onConfirm={async () => {
-                                await api(`${path}/${c.id}/unapprove`, { method: 'POST' });
-                                await crew.reload();
-                              }}
-                            >
-                              They stay signed up as {c.role}, waiting for approval again.
-                            </ConfirmButton>
-                          ) : moderator ? (
-                            <Button
-                              size="small"
-                              busy={approve.running}
-                              busyLabel="Approving…"
-                              onClick={() => void approve.run(c.id)}
-                            >
-                              Approve {c.displayName}
-                            </Button>
-                          ) : null}
-                          {moderator || c.userId === me.user?.id ? (
-                            <ConfirmButton
-                              label="Remove"
-                              title={`Remove ${c.displayName} from the crew?`}
-                              confirmLabel="Remove"
-                              onConfirm={async () => {
-                                await api(`${path}/${c.id}`, { method: 'DELETE' });
-                                await crew.reload();
-                              }}
-                            >
-                              They are no longer {c.role} of this match.
-                            </ConfirmButton>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              // A list rather than a table: each sign-up wraps onto two lines in a narrow column.
+              <ul className="plain-list crew-list" aria-label="Crew sign-ups">
+                {items.map((c) => (
+                  <li key={c.id} className="crew-entry">
+                    <div className="crew-who">
+                      <span className="crew-name">{c.displayName}</span>
+                      <span className="muted">{ROLE_LABEL[c.role]}</span>
+                      {c.approved ? (
+                        <span className="badge">approved</span>
+                      ) : (
+                        <span className="badge badge-muted">waiting for approval</span>
+                      )}
+                    </div>
+                    <div className="crew-actions">
+                      {moderator && c.approved ? (
+                        <ConfirmButton
+                          label="Withdraw approval"
+                          ariaLabel={`Withdraw approval of ${c.displayName}`}
+                          title={`Withdraw ${c.displayName}'s approval?`}
+                          confirmLabel="Withdraw approval"
+                          onConfirm={async () => {
+                            await api(`${path}/${c.id}/unapprove`, { method: 'POST' });
+                            await crew.reload();
+                          }}
+                        >
+                          They stay signed up as {c.role}, waiting for approval again.
+                        </ConfirmButton>
+                      ) : moderator ? (
+                        <Button
+                          size="small"
+                          aria-label={`Approve ${c.displayName}`}
+                          busy={approve.running}
+                          busyLabel="Approving…"
+                          onClick={() => void approve.run(c.id)}
+                        >
+                          Approve
+                        </Button>
+                      ) : null}
+                      {moderator || c.userId === me.user?.id ? (
+                        <ConfirmButton
+                          label="Remove"
+                          ariaLabel={`Remove ${c.displayName} from the crew`}
+                          title={`Remove ${c.displayName} from the crew?`}
+                          confirmLabel="Remove"
+                          onConfirm={async () => {
+                            await api(`${path}/${c.id}`, { method: 'DELETE' });
+                            await crew.reload();
+                          }}
+                        >
+                          They are no longer {c.role} of this match.
+                        </ConfirmButton>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>
             )}
             {approve.error ? <ErrorNotice error={approve.error} title="Not approved" /> : null}
             <div className="form form-inline" ref={controls}>
