@@ -51,6 +51,26 @@ export const botRepository = {
     };
   },
 
+  /** A bot and whether it is assigned to the org, in one round trip (room checks). */
+  async forOrg(
+    db: Knex | Knex.Transaction,
+    botId: number,
+    orgId: number,
+  ): Promise<{ bot: BotRow; assigned: boolean } | undefined> {
+    const row = await db('racetime_bots as b')
+      .where('b.id', botId)
+      .first(
+        'b.*',
+        db.raw(
+          'exists(select 1 from racetime_bot_orgs o where o.bot_id = b.id and o.org_id = ?) as assigned',
+          [orgId],
+        ),
+      );
+    if (!row) return undefined;
+    const { assigned, ...bot } = row as BotRow & { assigned: boolean };
+    return { bot: { ...bot, id: Number(bot.id) }, assigned };
+  },
+
   async isAssigned(db: Knex | Knex.Transaction, botId: number, orgId: number): Promise<boolean> {
     return (await db('racetime_bot_orgs').where({ bot_id: botId, org_id: orgId }).first()) !== undefined;
   },

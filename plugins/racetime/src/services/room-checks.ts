@@ -33,9 +33,10 @@ export async function earlyChecks(
 ): Promise<FailedCheck | null> {
   if (match.cancelled) return { reason: 'match_cancelled', detail: 'The match is cancelled' };
   if (settings.botId === null) return { reason: 'bot_missing', detail: 'The tournament has no racetime bot' };
-  const bot = await botRepository.byId(db, settings.botId);
-  if (!bot) return { reason: 'bot_missing', detail: 'The tournament’s racetime bot was deleted' };
-  if (!(await botRepository.isAssigned(db, bot.id, match.orgId)))
+  const found = await botRepository.forOrg(db, settings.botId, match.orgId);
+  if (!found) return { reason: 'bot_missing', detail: 'The tournament’s racetime bot was deleted' };
+  const { bot, assigned } = found;
+  if (!assigned)
     return {
       reason: 'bot_not_assigned',
       detail: `Bot ${bot.name} is no longer assigned to this organization`,

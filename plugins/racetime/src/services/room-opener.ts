@@ -74,19 +74,22 @@ export function roomOpener(ctx: RacetimeContext) {
     let name: string | null = null;
     let chosen = { goal: '', invitational: true };
     try {
-      const data = await tokens.withToken(category);
-      // A claim taken over from a crashed or timed-out opener: its room may exist (racetime.gg caches
-      // category data up to 60 s, less than STALE_CLAIM_MS, so a room that exists is listed by now).
+      const goals = await runtime.goals.goals(bot.category, () => tokens.withToken(category));
       const { race, goalText } = raceSettingsOf({
         match,
         settings,
         overrides,
         manual,
-        categoryGoals: data.goals,
+        categoryGoals: goals,
         marker,
       });
       chosen = { goal: goalText, invitational: race.invitational };
-      if (claimed.previousMarker) name = data.currentRaces.find((r) => r.info.includes(marker))?.name ?? null;
+      // A claim taken over from a crashed or timed-out opener: its room may exist (racetime.gg caches
+      // category data up to 60 s, less than STALE_CLAIM_MS, so a room that exists is listed by now).
+      if (claimed.previousMarker) {
+        const { currentRaces } = await tokens.withToken(category);
+        name = currentRaces.find((r) => r.info.includes(marker))?.name ?? null;
+      }
       if (!name) {
         name = (await tokens.withToken((token) => runtime.http.startRace(bot.category, token, race))).name;
       }
@@ -222,8 +225,7 @@ export function roomOpener(ctx: RacetimeContext) {
     async openAutomatically(matchId: number): Promise<OpenOutcome> {
       const match = await readMatch(ctx, matchId);
       if (!match) return { kind: 'busy' };
-      const settings = await settingsRepository.tournament(db, match.tournamentId);
-      const overrides = await settingsRepository.match(db, matchId);
+      const { settings, overrides } = await settingsRepository.forMatch(db, match.tournamentId, matchId);
       const openAt = new Date(match.scheduledAt.getTime() - settings.openMinutesBefore * 60_000);
       const existing = await roomRepository.byMatch(db, matchId);
       const stale =

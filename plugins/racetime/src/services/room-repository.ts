@@ -84,9 +84,10 @@ export const roomRepository = {
     now: Date,
   ): Promise<{ room: RoomRow; previousMarker: string | null } | null> {
     const stale = new Date(now.getTime() - STALE_CLAIM_MS);
-    const before = await db('racetime_match_rooms').where({ match_id: m.matchId }).first('status', 'marker');
+    // `previous` sees the row as it was before this statement (one snapshot for the whole statement).
     const result = await db.raw(
-      `insert into racetime_match_rooms as r (match_id, org_id, tournament_id, bot_id, status, attempt, marker, claimed_by, claimed_at, created_at, updated_at)
+      `with previous as (select status, marker from racetime_match_rooms where match_id = ?)
+       insert into racetime_match_rooms as r (match_id, org_id, tournament_id, bot_id, status, attempt, marker, claimed_by, claimed_at, created_at, updated_at)
        values (?, ?, ?, ?, 'opening', 1, ?, ?, ?, ?, ?)
        on conflict (match_id) do update set
          status = 'opening', bot_id = excluded.bot_id, claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,
@@ -95,8 +96,9 @@ export const roomRepository = {
          marker = case when r.status = 'opening' then r.marker else '[rd:m' || r.match_id || '.' || (r.attempt + 1) || ']' end,
          skip_reason = null, skip_detail = null, skipped_at = null, retry_at = null
        where r.status in ('pending', 'skipped', 'failed', 'cancelled') or (r.status = 'opening' and r.claimed_at < ?)
-       returning r.*`,
+       returning r.*, (select status from previous) as previous_status, (select marker from previous) as previous_marker`,
       [
+        m.matchId,
         m.matchId,
         m.orgId,
         m.tournamentId,
@@ -109,8 +111,11 @@ export const roomRepository = {
         stale,
       ],
     );
-    const row = result.rows[0] as RoomRow | undefined;
-    if (!row) return null;
-    return { room: normalize(row), previousMarker: before?.status === 'opening' ? before.marker : null };
+    const found = result.rows[0] as
+      | (RoomRow & { previous_status: string | null; previous_marker: string | null })
+      | undefined;
+    if (!found) return null;
+    const { previous_status, previous_marker, ...row } = found;
+    return { room: normalize(row), previousMarker: previous_status === 'opening' ? previous_marker : null };
   },
 };

@@ -4,6 +4,7 @@ import type { TimerClock } from '../clients/timer-clock.js';
 import { timerClockOf } from '../clients/timer-clock-of.js';
 import type { RacetimeConfigValue } from '../schemas/plugin-config.js';
 import { BotRegistry } from './bot-registry.js';
+import { CategoryGoals } from './category-goals.js';
 import { ChatCommands } from './chat-commands.js';
 import { type InstanceSettings, resolveInstanceSettings } from './instance-settings.js';
 import { RoomLeases } from './room-leases.js';
@@ -18,6 +19,8 @@ export interface RacetimeRuntime {
   clock: TimerClock;
   http: RacetimeHttpClient;
   bots: BotRegistry;
+  /** Goals per category, cached for a minute (room opening needs no more of the category data). */
+  goals: CategoryGoals;
   rooms: RoomTracker;
   leases: RoomLeases;
   commands: ChatCommands;
@@ -43,7 +46,17 @@ export function runtimeOf(ctx: RacetimeContext): RacetimeRuntime {
     const commands = new ChatCommands((name) => rooms.socketOf(name)?.race ?? null);
     const rooms: RoomTracker = new RoomTracker(ctx, { bots, http, clock }, commands);
     const leases = new RoomLeases(ctx, settings, clock, rooms);
-    runtime = { settings, clock, http, bots, rooms, leases, commands, closers: [] };
+    runtime = {
+      settings,
+      clock,
+      http,
+      bots,
+      goals: new CategoryGoals(clock),
+      rooms,
+      leases,
+      commands,
+      closers: [],
+    };
     runtimes.set(ctx, runtime);
   }
   return runtime;

@@ -29,18 +29,48 @@ export async function requireTournament(
   return { id: Number(row.id), name: row.name };
 }
 
+type SettingsRow = Record<string, unknown> & { bot_id: number | string | null; room_profile: object };
+
+const tournamentValue = (row: SettingsRow | undefined): TournamentSettingsValue =>
+  row
+    ? {
+        botId: row.bot_id === null ? null : Number(row.bot_id),
+        autoCreateRooms: row.auto_create_rooms as boolean,
+        openMinutesBefore: row.open_minutes_before as number,
+        requireLinkedAccounts: row.require_linked_accounts as boolean,
+        defaultGoal: row.default_goal as string | null,
+        roomProfile: { ...DEFAULT_ROOM_PROFILE, ...row.room_profile },
+      }
+    : DEFAULT_TOURNAMENT_SETTINGS;
+
+const matchValue = (row: Record<string, unknown> | undefined): MatchSettingsValue => ({
+  goal: (row?.goal as string | null | undefined) ?? null,
+  invitational: (row?.invitational as boolean | null | undefined) ?? null,
+  autoCreate: (row?.auto_create as boolean | null | undefined) ?? null,
+});
+
 /** Reads and writes `racetime_tournament_settings` / `racetime_match_settings`. */
 export const settingsRepository = {
   async tournament(db: Db, tournamentId: number): Promise<TournamentSettingsValue> {
-    const row = await db('racetime_tournament_settings').where({ tournament_id: tournamentId }).first();
-    if (!row) return DEFAULT_TOURNAMENT_SETTINGS;
+    return tournamentValue(
+      await db('racetime_tournament_settings').where({ tournament_id: tournamentId }).first(),
+    );
+  },
+
+  /** A match's tournament settings and its own overrides in one round trip (room opening). */
+  async forMatch(
+    db: Db,
+    tournamentId: number,
+    matchId: number,
+  ): Promise<{ settings: TournamentSettingsValue; overrides: MatchSettingsValue }> {
+    const { rows } = await db.raw(
+      `select (select to_jsonb(t) from racetime_tournament_settings t where t.tournament_id = ?) as t,
+              (select to_jsonb(m) from racetime_match_settings m where m.match_id = ?) as m`,
+      [tournamentId, matchId],
+    );
     return {
-      botId: row.bot_id === null ? null : Number(row.bot_id),
-      autoCreateRooms: row.auto_create_rooms,
-      openMinutesBefore: row.open_minutes_before,
-      requireLinkedAccounts: row.require_linked_accounts,
-      defaultGoal: row.default_goal,
-      roomProfile: { ...DEFAULT_ROOM_PROFILE, ...row.room_profile },
+      settings: tournamentValue(rows[0]?.t ?? undefined),
+      overrides: matchValue(rows[0]?.m ?? undefined),
     };
   },
 
@@ -62,12 +92,7 @@ export const settingsRepository = {
   },
 
   async match(db: Db, matchId: number): Promise<MatchSettingsValue> {
-    const row = await db('racetime_match_settings').where({ match_id: matchId }).first();
-    return {
-      goal: row?.goal ?? null,
-      invitational: row?.invitational ?? null,
-      autoCreate: row?.auto_create ?? null,
-    };
+    return matchValue(await db('racetime_match_settings').where({ match_id: matchId }).first());
   },
 
   async saveMatch(db: Db, matchId: number, s: MatchSettingsValue, now: Date) {
