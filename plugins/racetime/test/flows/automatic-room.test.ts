@@ -87,3 +87,25 @@ t.test(
     t.equal(Number(recorded?.n), 1, 'results recorded once');
   },
 );
+
+t.test('rooms due together ask racetime.gg for the category once, then again after a minute', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const { emulator, clock } = rt;
+  const lg = await league(rt);
+  const mario = await lg.player('Mario');
+  const luigi = await lg.player('Luigi');
+  const ids: number[] = [];
+  for (let i = 0; i < 4; i++) ids.push(await lg.match('2030-01-07T14:00:00Z', [mario, luigi], `Round ${i}`));
+  const categoryReads = () => emulator.log.requests.filter((r) => r.path === '/o/alttpr/data').length;
+  const before = categoryReads();
+
+  await clock.advanceTo('2030-01-07T13:00:00Z');
+  for (const id of ids) t.equal((await lg.room(id)).status, 'open', `match ${id} has its room`);
+  t.equal(emulator.races.list('alttpr').length, 4, 'four rooms, one each');
+  t.equal(categoryReads() - before, 1, 'one category read for the four rooms');
+
+  const late = await lg.match('2030-01-07T14:02:00Z', [mario, luigi], 'Late');
+  await clock.advanceTo('2030-01-07T13:02:00Z');
+  t.equal((await lg.room(late)).status, 'open');
+  t.equal(categoryReads() - before, 2, 'a room two minutes later reads the category again');
+});
