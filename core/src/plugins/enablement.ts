@@ -25,7 +25,7 @@ export interface PluginState {
 // burst of a thousand events must not cost a thousand queries. An answer is kept this long (real time,
 // so a test clock cannot freeze it); a change made through this instance drops every answer at once,
 // one made by another instance shows there within this delay.
-const ANSWER_TTL_MS = 1_000;
+const ANSWER_TTL_MS = 250;
 
 interface EnablementRow {
   plugin_id: string;

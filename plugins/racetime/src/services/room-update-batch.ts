@@ -17,7 +17,7 @@ export interface BatchLimits {
   concurrency: number;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { size: 500, concurrency: 2 };
+const DEFAULT_LIMITS: BatchLimits = { size: 200, concurrency: 2 };
 
 /**
  * Group commit of `race.data` updates across rooms. Each room hands over its updates one call at a
