@@ -57,10 +57,16 @@ export class ChatCommands {
   }
 
   /** The reply to a chat message, or `null` when it is not a command (or the command said nothing). */
+  /** Whether a message may be a command at all (people's `!…` in the room's chat): others cost nothing. */
+  static mayBeCommand(message: RacetimeChatMessage): boolean {
+    return (
+      !message.isBot && !message.isSystem && !message.isDm && message.messagePlain.trimStart().startsWith('!')
+    );
+  }
+
   async handle(room: string, message: RacetimeChatMessage): Promise<string | null> {
-    if (message.isBot || message.isSystem || message.isDm) return null;
+    if (!ChatCommands.mayBeCommand(message)) return null;
     const text = message.messagePlain.trim();
-    if (!text.startsWith('!')) return null;
     const [word = '', ...args] = text.slice(1).split(/\s+/);
     const command = this.commands.get(word.toLowerCase());
     if (!command) return null;

@@ -2,7 +2,7 @@ import { type BotActionFrame, botActions } from '../clients/bot-actions.js';
 import type { RacetimeChatMessage } from '../clients/chat-message.js';
 import type { RacetimeRace } from '../clients/race-data.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
-import type { ChatCommands } from './chat-commands.js';
+import { ChatCommands } from './chat-commands.js';
 import { RaceUpdateBatcher } from './room-update-batch.js';
 import type { UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext, RacetimeRuntime } from './runtime.js';
@@ -111,7 +111,11 @@ export class RoomTracker {
       // Frames that arrive while the room's previous ones are written are applied together.
       if (room.frames.push(update) === 1) this.enqueue(name, room, () => this.onRace(name, room));
     });
-    socket.on('chat', (message) => this.enqueue(name, room, () => this.onChat(name, room, message)));
+    socket.on('chat', (message) => {
+      // System lines ("… is ready") come with every entrant change: only possible commands queue up.
+      if (ChatCommands.mayBeCommand(message))
+        this.enqueue(name, room, () => this.onChat(name, room, message));
+    });
     socket.on('protocol-error', (error) =>
       this.ctx.logger.warn({ err: error, room: name }, 'bad frame skipped'),
     );
