@@ -63,10 +63,13 @@ export class RaceUpdateBatcher {
     options: { joined: boolean; known: RacetimeRace | null },
   ): Promise<UpdateFollowUp | null> {
     const { known } = options;
-    if (options.joined || !RaceUpdateBatcher.batchable(updates, known))
-      return this.oneByOne(name, updates, options);
+    // Frames not newer than the stored race (a repeat after reconnecting) change nothing.
+    const fresh = known ? updates.filter((u) => u.race.version > known.version) : updates;
+    if (fresh.length === 0) return Promise.resolve(null);
+    if (options.joined || !RaceUpdateBatcher.batchable(fresh, known))
+      return this.oneByOne(name, fresh, options);
     return new Promise((resolve, reject) => {
-      this.pending.push({ name, updates, known, resolve, reject });
+      this.pending.push({ name, updates: fresh, known, resolve, reject });
       this.schedule();
     });
   }
