@@ -30,7 +30,10 @@ const WORDS: Record<AutomationAspect, string> = {
 const CHUNK = 5000;
 
 /** Throws 409 when a plugin other than the acting one owns `aspect` among `claims`. */
-function refuseOwned(claims: AutomationClaim[], aspect: AutomationAspect, actor: Actor): void {
+/** A claim as stored or as a match view shows it. */
+type ClaimLike = { pluginId: string; aspects: readonly string[]; reason: string };
+
+function refuseOwned(claims: readonly ClaimLike[], aspect: AutomationAspect, actor: Actor): void {
   const owner = claims.find((c) => c.aspects.includes(aspect));
   if (!owner) return;
   if (actor.kind === 'system' && actor.component === owner.pluginId) return;
@@ -152,6 +155,11 @@ export function createAutomation(db: Database, clock: Clock) {
       executor: Executor = db,
     ): Promise<void> {
       refuseOwned(await service.claimsOn(matchId, executor), aspect, actor);
+    },
+
+    /** {@link assertFree} on claims already read (a match read with `matches.get` carries them). */
+    assertFreeOf(claims: readonly ClaimLike[], aspect: AutomationAspect, actor: Actor): void {
+      refuseOwned(claims, aspect, actor);
     },
 
     /** {@link assertFree} for many matches in one query (the first owned one answers the 409). */

@@ -34,8 +34,8 @@ export function createMatchProgress(deps: DomainDeps, automation: Automation, ma
       return inTransaction(db, options.trx, async (t) => {
         const locked = await lockMatch(t, id, orgId);
         await requireRole(t, actor, locked.org_id, 'moderator');
-        await automation.assertFree(id, 'state', actor, t);
         const before = await matches.get(id, t);
+        automation.assertFreeOf(before.automation ?? [], 'state', actor);
         if (before.state === 'cancelled' || before.state === 'recorded') {
           throw conflict('RD_MATCH_CLOSED', `The match is ${before.state}; its state cannot change`);
         }

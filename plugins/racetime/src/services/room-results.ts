@@ -62,11 +62,16 @@ const same = (
     );
   });
 
+/** Race statuses that move a match (started, results, back to scheduled); open rooms change nothing. */
+export const movesMatch = (status: string): boolean =>
+  status === 'in_progress' || status === 'finished' || status === 'cancelled';
+
 /**
  * Moves the match along with its race, inside the update's transaction: started when the race runs,
  * results recorded once when it finishes (a later different finish, after an entrant undid, is recorded
  * as an audited correction), and back to scheduled with the room unlinked when the race is cancelled.
  */
+
 export async function applyRaceToMatch(
   ctx: RacetimeContext,
   trx: Knex.Transaction,

@@ -12,7 +12,7 @@ import {
 } from '../events.js';
 import { diffRace, type RaceChange } from './race-diff.js';
 import { type RoomRow, roomRepository } from './room-repository.js';
-import { applyRaceToMatch, roomStatusOf } from './room-results.js';
+import { applyRaceToMatch, movesMatch, roomStatusOf } from './room-results.js';
 import type { RacetimeContext } from './runtime.js';
 
 const actor = systemActor('racetime');
@@ -128,7 +128,8 @@ async function afterLock(
       fields.status = roomStatusOf(race.status);
       // A match the core refuses to move (closed, owned by another plugin) must not stop the room.
       try {
-        Object.assign(fields, await trx.transaction((nested) => applyRaceToMatch(ctx, nested, room, race)));
+        if (movesMatch(race.status))
+          Object.assign(fields, await trx.transaction((nested) => applyRaceToMatch(ctx, nested, room, race)));
       } catch (error) {
         ctx.logger.warn({ err: error, room: name, matchId: room.match_id }, 'match not updated from race');
       }
