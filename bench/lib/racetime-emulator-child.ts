@@ -57,6 +57,8 @@ async function handle(request: EmulatorRequest): Promise<unknown> {
       );
     case 'followed':
       return request.slugs.filter((s) => emulator.races.socketCount(s) === 1).length;
+    case 'raceCount':
+      return emulator.races.list(request.category).length;
     case 'join':
       request.slugs.forEach((slug, i) => {
         emulator.players.join(slug, request.userIds[i]!);

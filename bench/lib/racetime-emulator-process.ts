@@ -11,6 +11,7 @@ export type EmulatorRequest =
   | { op: 'registerUsers'; count: number; prefix: string }
   | { op: 'openRaces'; count: number; bot: string }
   | { op: 'followed'; slugs: string[] }
+  | { op: 'raceCount'; category: string }
   | { op: 'join'; slugs: string[]; userIds: string[] }
   | { op: 'burst'; slugs: string[] }
   | { op: 'steady'; slugs: string[]; perSecond: number; count: number }
@@ -65,6 +66,11 @@ export class RacetimeEmulatorProcess {
 
   async registerBot(input: { category: string; name: string }) {
     return (await this.request({ op: 'registerBot', input })) as { clientId: string; clientSecret: string };
+  }
+
+  /** Rooms the emulator holds in a category. */
+  async raceCount(category: string): Promise<number> {
+    return (await this.request({ op: 'raceCount', category })) as number;
   }
 
   /** Send moments from the child, on this process's clock. */
