@@ -105,6 +105,41 @@ t.test(
       );
     });
 
+    await t.test('lowering a role asks first; raising it does not', async (t) => {
+      const roleOf = async () =>
+        (
+          await apiFromPage<{ items: { displayName: string; role: string }[] }>(
+            page,
+            'GET',
+            '/api/v1/orgs/big-league/members?q=wendy',
+          )
+        ).items[0]!.role;
+      await box.fill('wendy');
+      await status.getByText('1 member matches “wendy”.').waitFor();
+      const select = page.getByRole('combobox', { name: 'Role of Wendy Lastpick' });
+      await select.selectOption('admin');
+      await page.waitForFunction(
+        async () =>
+          (await (await fetch('/api/v1/orgs/big-league/members?q=wendy')).json()).items[0].role === 'admin',
+      );
+      t.equal(await roleOf(), 'admin', 'raised at once');
+
+      await select.selectOption('member');
+      const ask = page.getByRole('group', { name: 'Lower the role of Wendy Lastpick' });
+      await ask.getByText('Wendy Lastpick becomes member: they can only see the organization.').waitFor();
+      await shot('05-lower-role');
+      await ask.getByRole('button', { name: 'Keep admin' }).click();
+      await ask.waitFor({ state: 'hidden' });
+      t.equal(await select.inputValue(), 'admin', 'Keep puts the select back');
+      t.equal(await roleOf(), 'admin', 'nothing changed');
+
+      await select.selectOption('moderator');
+      await ask.getByRole('button', { name: 'Lower to moderator' }).click();
+      await ask.waitFor({ state: 'hidden' });
+      t.equal(await roleOf(), 'moderator', 'confirmed: lowered');
+      t.equal(await select.inputValue(), 'moderator');
+    });
+
     t.same(errors, [], 'no script errors in the browser');
   },
 );

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { type Member, ORG_ROLES, type OrgRole } from '../../api/types';
+import { type Member, ORG_ROLES, type OrgRole, roleAtLeast } from '../../api/types';
 import { useMutation } from '../../api/use-mutation';
+import { Button } from '../../components/button';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/field';
@@ -9,6 +11,15 @@ import { useOrg } from '../../org/org-context';
 import { useMe } from '../../session/session';
 
 const roleOptions = ORG_ROLES.map((r) => ({ value: r, label: r }));
+
+// What a member can no longer do once lowered to each role (the confirmation says it in words).
+const LOSES: Record<OrgRole, string> = {
+  owner: '',
+  admin: 'they can no longer change owners or make someone an owner',
+  moderator: 'they can no longer change settings, members, plugins, tokens or webhooks',
+  reviewer: 'they can no longer create, change or cancel matches',
+  member: 'they can only see the organization',
+};
 
 function RoleCell({
   member,
@@ -20,22 +31,46 @@ function RoleCell({
   canEdit: boolean;
 }) {
   const { org } = useOrg();
+  const [lowering, setLowering] = useState<OrgRole | null>(null);
   const change = useMutation((role: OrgRole) =>
     api<Member>(`/orgs/${org.slug}/members/${member.userId}`, { method: 'PATCH', body: { role } }),
   );
   if (!canEdit) return <span className="badge">{member.role}</span>;
+  const apply = async (role: OrgRole) => {
+    if (await change.run(role)) {
+      setLowering(null);
+      await onChanged();
+    }
+  };
   return (
     <div>
       <SelectField
         label={<span className="sr-only">Role of {member.displayName}</span>}
         options={roleOptions}
-        value={member.role}
+        value={lowering ?? member.role}
         disabled={change.running}
         aria-busy={change.running || undefined}
         onChange={async (e) => {
-          if (await change.run(e.target.value as OrgRole)) await onChanged();
+          const role = e.target.value as OrgRole;
+          if (role === member.role) setLowering(null);
+          // Taking rights away asks first; giving them does not.
+          else if (roleAtLeast(role, member.role)) await apply(role);
+          else setLowering(role);
         }}
       />
+      {lowering ? (
+        <div className="inline-confirm" role="group" aria-label={`Lower the role of ${member.displayName}`}>
+          <p>
+            {member.displayName} becomes {lowering}: {LOSES[lowering]}.
+          </p>
+          <Button size="small" variant="danger" busy={change.running} onClick={() => void apply(lowering)}>
+            Lower to {lowering}
+          </Button>
+          <Button size="small" disabled={change.running} onClick={() => setLowering(null)}>
+            Keep {member.role}
+          </Button>
+        </div>
+      ) : null}
       {change.error ? <ErrorNotice error={change.error} /> : null}
     </div>
   );
