@@ -59,7 +59,7 @@ function RoleCell({
         }}
       />
       {lowering ? (
-        <div className="inline-confirm" role="group" aria-label={`Lower the role of ${member.displayName}`}>
+        <fieldset className="inline-confirm" aria-label={`Lower the role of ${member.displayName}`}>
           <p>
             {member.displayName} becomes {lowering}: {LOSES[lowering]}.
           </p>
@@ -69,7 +69,7 @@ function RoleCell({
           <Button size="small" disabled={change.running} onClick={() => setLowering(null)}>
             Keep {member.role}
           </Button>
-        </div>
+        </fieldset>
       ) : null}
       {change.error ? <ErrorNotice error={change.error} /> : null}
     </div>
