@@ -2,10 +2,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { CREW_ROLES, type CrewNeeds, type Tournament } from '../../api/domain-types';
 import { useMutation } from '../../api/use-mutation';
-import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextAreaField, TextField } from '../../components/field';
 import { timeZoneOptions } from '../../components/naming';
+import { SaveActions } from '../../components/save-actions';
 import { useOrg } from '../../org/org-context';
 
 /** Name, description, time zone and crew needs of a tournament; read-only below admin. */
@@ -90,16 +90,12 @@ export function TournamentSettingsForm({
         </div>
       </fieldset>
       {canEdit ? (
-        <div className="form-actions">
-          <Button type="submit" variant="primary" disabled={!dirty} busy={save.running} busyLabel="Saving…">
-            Save tournament
-          </Button>
-          {saved && !dirty ? (
-            <span className="notice notice-success" role="status">
-              Saved.
-            </span>
-          ) : null}
-        </div>
+        <SaveActions
+          label="Save tournament"
+          running={save.running}
+          saved={saved && !dirty}
+          disabled={!dirty}
+        />
       ) : null}
       {save.error && Object.keys(errors).length === 0 ? <ErrorNotice error={save.error} /> : null}
     </form>

@@ -2,10 +2,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
-import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
+import { SaveActions } from '../../components/save-actions';
 import type { GuildLink, ScheduledEventMode, TournamentDiscordSettings } from './types';
 
 const MODES: { value: ScheduledEventMode; label: string }[] = [
@@ -113,16 +113,7 @@ export function ScheduledEventsForm({
       </fieldset>
       {guilds.error ? <ErrorNotice error={guilds.error} title="Could not load the linked servers" /> : null}
       {canEdit ? (
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={save.running} busyLabel="Saving…">
-            Save scheduled events
-          </Button>
-          {saved ? (
-            <span className="notice notice-success" role="status">
-              Saved.
-            </span>
-          ) : null}
-        </div>
+        <SaveActions label="Save scheduled events" running={save.running} saved={saved} />
       ) : (
         <p className="muted">An admin of this organization changes this setting.</p>
       )}

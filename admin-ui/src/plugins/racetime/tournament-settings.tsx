@@ -3,10 +3,10 @@ import { api } from '../../api/client';
 import { roleAtLeast } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
-import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField, SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
+import { SaveActions } from '../../components/save-actions';
 import type { PluginPageProps } from '../contract';
 import type { Bot, TournamentRacetimeSettings } from './settings-types';
 
@@ -112,16 +112,12 @@ export function RacetimeTournamentSettings({
         />
       </fieldset>
       {canEdit ? (
-        <div className="form-actions">
-          <Button type="submit" variant="primary" busy={save.running} busyLabel="Saving…">
-            Save racetime.gg settings
-          </Button>
-          {saved ? (
-            <span className="notice notice-success" role="status">
-              Saved; rooms of upcoming matches follow the new settings.
-            </span>
-          ) : null}
-        </div>
+        <SaveActions
+          label="Save racetime.gg settings"
+          running={save.running}
+          saved={saved}
+          savedText="Saved; rooms of upcoming matches follow the new settings."
+        />
       ) : null}
       {save.error && Object.keys(errors).length === 0 ? <ErrorNotice error={save.error} /> : null}
     </form>

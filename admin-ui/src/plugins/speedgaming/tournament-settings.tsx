@@ -3,10 +3,10 @@ import { api } from '../../api/client';
 import { roleAtLeast } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useMutation } from '../../api/use-mutation';
-import { Button } from '../../components/button';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckboxField, SelectField, TextField } from '../../components/field';
 import { Loading } from '../../components/loading';
+import { SaveActions } from '../../components/save-actions';
 import { Time } from '../../components/time';
 import type { PluginPageProps } from '../contract';
 import { SyncStatus } from './sync-status';
@@ -139,16 +139,7 @@ export function SpeedGamingTournamentSettings(props: PluginPageProps & { tournam
           )}
         </p>
         {canEdit ? (
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={save.running} busyLabel="Saving…">
-              Save SpeedGaming settings
-            </Button>
-            {saved ? (
-              <span className="notice notice-success" role="status">
-                Saved.
-              </span>
-            ) : null}
-          </div>
+          <SaveActions label="Save SpeedGaming settings" running={save.running} saved={saved} />
         ) : null}
         {save.error && Object.keys(errors).length === 0 ? <ErrorNotice error={save.error} /> : null}
       </form>
