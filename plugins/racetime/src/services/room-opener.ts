@@ -249,11 +249,10 @@ export function roomOpener(ctx: RacetimeContext) {
       const existing = await roomRepository.byMatch(db, matchId);
       if (existing && LIVE.includes(existing.status))
         throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room (${existing.status})`);
-      const settings = await settingsRepository.tournament(db, match.tournamentId);
-      const failed = await earlyChecks(db, match, settings);
+      const stored = await settingsRepository.forMatch(db, match.tournamentId, match.id);
+      const failed = await earlyChecks(db, match, stored.settings);
       if (failed) throw unprocessable(`RD_RACETIME_${failed.reason.toUpperCase()}`, failed.detail);
-      const matchSettings = await settingsRepository.match(db, match.id);
-      const outcome = await open(match, { settings, overrides: matchSettings }, overrides, true, null);
+      const outcome = await open(match, stored, overrides, true, null);
       if (outcome.kind === 'opened') return outcome.room;
       if (outcome.kind === 'busy')
         throw conflict('RD_RACETIME_ROOM_EXISTS', `Match ${matchId} already has a room`);

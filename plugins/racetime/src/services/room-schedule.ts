@@ -32,8 +32,7 @@ export function roomSchedule(ctx: RacetimeContext) {
     async planMatch(matchId: number): Promise<void> {
       const match = await readMatch(ctx, matchId);
       if (!match || match.cancelled || match.startedOrDone) return cancel(matchId);
-      const settings = await settingsRepository.tournament(db, match.tournamentId);
-      const overrides = await settingsRepository.match(db, matchId);
+      const { settings, overrides } = await settingsRepository.forMatch(db, match.tournamentId, matchId);
       if (!settings.autoCreateRooms || overrides.autoCreate === false) return cancel(matchId);
       const openAt = new Date(match.scheduledAt.getTime() - settings.openMinutesBefore * 60_000);
       const existing = await roomRepository.byMatch(db, matchId);
