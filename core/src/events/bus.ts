@@ -7,7 +7,7 @@ import type { Database } from '../db/connect.js';
 import { RacedeskError } from '../errors.js';
 import type { Metrics } from '../http/metrics.js';
 import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from './define-event.js';
-import { type EventRow, NOTIFY_CHANNEL, rowToEvent } from './event-row.js';
+import { NOTIFY_CHANNEL, NOTIFY_IDS } from './event-row.js';
 import type { SubscriberPriority } from './priority.js';
 
 /** A handler registered on the bus (the loader builds these from plugins' subscriber definitions). */
@@ -35,7 +35,7 @@ type Executor = Database | Knex.Transaction;
 
 interface QueuedEmit {
   values: Knex.RawBinding[];
-  resolve: (row: EventRow) => void;
+  resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
 
@@ -124,17 +124,27 @@ export class EventBus {
     }
     const now = this.clock.now();
     const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
+    const actor = JSON.stringify(meta.actor);
+    const json = JSON.stringify(payload);
     const values: Knex.RawBinding[] = [
       event.name,
       meta.orgId ?? null,
-      JSON.stringify(meta.actor),
-      JSON.stringify(payload),
+      actor,
+      json,
       now,
       durable,
       new Date(now.getTime() + DURABLE_GRACE_MS),
     ];
-    const row = trx ? await this.insertInTransaction(trx, values) : (await this.insert(this.db, [values]))[0];
-    const dispatched = rowToEvent(row!) as DispatchedEvent<E>;
+    const id = trx ? await this.insertInTransaction(trx, values) : (await this.insert(this.db, [values]))[0]!;
+    // Subscribers get their own copy, as stored (the emitter may go on changing its objects).
+    const dispatched = {
+      id,
+      name: event.name,
+      orgId: meta.orgId ?? null,
+      actor: JSON.parse(actor),
+      payload: JSON.parse(json),
+      occurredAt: now,
+    } as DispatchedEvent<E>;
     this.metrics?.eventsEmitted.inc({ event: event.name });
     if (trx) {
       this.dispatchAfterCommit(rootTransaction(trx), dispatched);
@@ -203,26 +213,31 @@ export class EventBus {
   }
 
   /**
-   * Writes events to the outbox in one round trip: the inserts and their NOTIFY (transactional, so
-   * other instances hear of the events only once they commit). Rows come back in the given order.
+   * Writes events to the outbox in one round trip: the inserts and their NOTIFYs (transactional, so
+   * other instances hear of the events only once they commit). One NOTIFY carries the ids of up to
+   * {@link NOTIFY_IDS} events, comma-separated. Ids come back in the given order.
    */
-  private async insert(executor: Executor, rows: Knex.RawBinding[][]): Promise<EventRow[]> {
+  private async insert(executor: Executor, rows: Knex.RawBinding[][]): Promise<number[]> {
     const result = (await executor.raw(
       `with inserted as (
          insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
-         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::text[], ?)').join(', ')} returning *
+         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::text[], ?)').join(', ')} returning id
+       ), notified as (
+         select pg_notify(?, string_agg(id::text, ',' order by id))
+         from (select id, (row_number() over (order by id) - 1) / ${NOTIFY_IDS} as part from inserted) as ids
+         group by part
        )
-       select inserted.*, pg_notify(?, inserted.id::text) from inserted order by inserted.id`,
+       select id, (select count(*) from notified) as notifications from inserted order by id`,
       [...rows.flat(), NOTIFY_CHANNEL],
-    )) as { rows: EventRow[] };
-    return result.rows;
+    )) as { rows: Array<{ id: number }> };
+    return result.rows.map((r) => r.id);
   }
 
   /**
    * Emits made in the same transaction during the same turn (say, one per room of a batch of room
    * updates) share one insert; each emitter still gets its own row, in call order.
    */
-  private insertInTransaction(trx: Knex.Transaction, values: Knex.RawBinding[]): Promise<EventRow> {
+  private insertInTransaction(trx: Knex.Transaction, values: Knex.RawBinding[]): Promise<number> {
     return new Promise((resolve, reject) => {
       let queue = this.queued.get(trx);
       if (!queue) {
@@ -235,8 +250,8 @@ export class EventBus {
             trx,
             pending.map((p) => p.values),
           ).then(
-            (rows) => {
-              for (const [i, p] of pending.entries()) p.resolve(rows[i]!);
+            (ids) => {
+              for (const [i, p] of pending.entries()) p.resolve(ids[i]!);
             },
             (error: unknown) => {
               for (const p of pending) p.reject(error);

@@ -10,8 +10,9 @@ export type ClusterListener = (event: DispatchedEvent) => void;
 const RECONNECT_MS = 1_000;
 
 /**
- * Listens on PostgreSQL NOTIFY for events committed by any instance, reads each from the outbox
- * and hands it to the listeners. Uses its own connection, outside the pool, reconnecting if lost.
+ * Listens on PostgreSQL NOTIFY for events committed by any instance (each notification names up to
+ * `NOTIFY_IDS` of them), reads them from the outbox in one query and hands them to the listeners
+ * in id order. Uses its own connection, outside the pool, reconnecting if lost.
  */
 export class ClusterFeed {
   private client?: pg.Client;
@@ -53,21 +54,22 @@ export class ClusterFeed {
 
   private async deliver(payload: string | undefined): Promise<void> {
     if (this.listeners.size === 0 || !payload) return;
+    const ids = payload.split(',').map(Number).filter(Number.isSafeInteger);
+    if (ids.length === 0) return;
     try {
-      const row = (await this.db('events')
-        .where({ id: Number(payload) })
-        .first()) as EventRow | undefined;
-      if (!row) return;
-      const event = rowToEvent(row);
-      for (const listener of this.listeners) {
-        try {
-          listener(event);
-        } catch (err) {
-          this.logger.error({ err, eventId: event.id }, 'event feed listener failed');
+      const rows = (await this.db('events').whereIn('id', ids).orderBy('id')) as EventRow[];
+      for (const row of rows) {
+        const event = rowToEvent(row);
+        for (const listener of this.listeners) {
+          try {
+            listener(event);
+          } catch (err) {
+            this.logger.error({ err, eventId: event.id }, 'event feed listener failed');
+          }
         }
       }
     } catch (err) {
-      this.logger.warn({ err }, 'event feed could not read an event');
+      this.logger.warn({ err, events: ids.length }, 'event feed could not read events');
     }
   }
 

@@ -57,24 +57,7 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
 
   async function fanOut(event: DispatchedEvent): Promise<number> {
     const now = clock.now();
-    const message: DeliveryMessage = {
-      eventId: event.id,
-      type: event.name,
-      occurredAt: event.occurredAt.toISOString(),
-      orgId: event.orgId,
-      actor: event.actor,
-      payload: event.payload,
-    };
-    const rows: Record<string, unknown>[] = [];
-    const base = {
-      event_id: event.id,
-      event_type: event.name,
-      org_id: event.orgId,
-      message: JSON.stringify(message),
-      next_attempt_at: now,
-      created_at: now,
-      updated_at: now,
-    };
+    const targets: Record<string, unknown>[] = [];
     const userChannels = [...registry.channels.values()].filter((c) => (c.audience ?? 'user') === 'user');
     // No channel reaches people (no plugin registered one): their recipients need not be looked up.
     for (const type of userChannels.length ? registry.typesFor(event.name) : []) {
@@ -93,8 +76,7 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
             chosen.get(`${userId}:${channel.id}`) ??
             ((type.defaultOn ?? true) && (channel.defaultOn ?? true));
           if (on)
-            rows.push({
-              ...base,
+            targets.push({
               idempotency_key: `${event.id}:user-${userId}:${channel.id}`,
               channel: channel.id,
               user_id: userId,
@@ -104,15 +86,33 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
     }
     if (event.orgId !== null && registry.channels.has('webhook')) {
       for (const hookId of await webhooksFor(event as DispatchedEvent & { orgId: number })) {
-        rows.push({
-          ...base,
+        targets.push({
           idempotency_key: `${event.id}:webhook-${hookId}:webhook`,
           channel: 'webhook',
           webhook_id: hookId,
         });
       }
     }
-    if (!rows.length) return 0;
+    if (!targets.length) return 0;
+    // Most events reach nobody: the message is only written out for those that do.
+    const message: DeliveryMessage = {
+      eventId: event.id,
+      type: event.name,
+      occurredAt: event.occurredAt.toISOString(),
+      orgId: event.orgId,
+      actor: event.actor,
+      payload: event.payload,
+    };
+    const base = {
+      event_id: event.id,
+      event_type: event.name,
+      org_id: event.orgId,
+      message: JSON.stringify(message),
+      next_attempt_at: now,
+      created_at: now,
+      updated_at: now,
+    };
+    const rows = targets.map((target) => ({ ...base, ...target }));
     // PostgreSQL takes at most 65,535 parameters per statement: insert in chunks, in one transaction.
     return db.transaction(async (trx) => {
       let count = 0;

@@ -117,3 +117,48 @@ t.test('other instances on the same database receive committed events', async (t
   t.equal(event.name, 'bus.ping.sent');
   t.same(event.payload, { n: 5 });
 });
+
+t.test("another instance receives all of a large transaction's events once, in emit order", async (t) => {
+  const a = await createTestApp({ plugins: [busPlugin([])], t });
+  const b = await createTestApp({ plugins: [busPlugin([])], database: a.database, clock: a.clock, t });
+  const count = 900; // more ids than one notification carries
+  const seen: number[] = [];
+  const all = new Promise<void>((resolve) => {
+    b.app.racedesk.cluster.on((event) => {
+      seen.push((event.payload as { n: number }).n);
+      if (seen.length === count) resolve();
+    });
+  });
+  await a.app.racedesk.db.transaction(async (trx) => {
+    await Promise.all(
+      Array.from({ length: count }, (_, n) =>
+        a.app.racedesk.bus.emit(Pinged, { n }, { actor, orgId: 7 }, trx),
+      ),
+    );
+  });
+  await all;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  t.same(
+    seen,
+    Array.from({ length: count }, (_, n) => n),
+  );
+});
+
+t.test('subscribers get the payload as emitted, whatever the emitter changes afterwards', async (t) => {
+  const seen: unknown[] = [];
+  const plugin = busPlugin([], [{ id: 'reader', event: Pinged, handler: (e) => void seen.push(e.payload) }]);
+  const { app } = await createTestApp({ plugins: [plugin], t });
+  const { bus, db } = app.racedesk;
+  const emitted = await db.transaction(async (trx) => {
+    const payload = { n: 1 };
+    const event = await bus.emit(Pinged, payload, { actor }, trx);
+    payload.n = 2;
+    return event;
+  });
+  await bus.idle();
+  t.same(seen, [{ n: 1 }]);
+  t.same(emitted.payload, { n: 1 });
+  const row = await db('events').where({ id: emitted.id }).first();
+  t.same(row.payload, { n: 1 });
+  t.equal(new Date(row.occurred_at).getTime(), emitted.occurredAt.getTime(), 'the stored time');
+});
