@@ -3,6 +3,7 @@ import type { RacetimeChatMessage } from '../clients/chat-message.js';
 import type { RacetimeRace } from '../clients/race-data.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
 import { ChatCommands } from './chat-commands.js';
+import type { RoomRow } from './room-repository.js';
 import { RaceUpdateBatcher } from './room-update-batch.js';
 import type { UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext, RacetimeRuntime } from './runtime.js';
@@ -20,6 +21,8 @@ interface FollowedRoom {
   resend: boolean;
   /** The race this process last stored for the room (frames not newer are dropped without a query). */
   known: RacetimeRace | null;
+  /** The room row read or written with `known` (batched updates do not read it again). */
+  row: RoomRow | null;
   /** Frames received and not yet handed to the batcher; they go together once the room's turn comes. */
   frames: RaceUpdate[];
 }
@@ -95,6 +98,7 @@ export class RoomTracker {
       recent: [],
       resend: false,
       known: null,
+      row: null,
       frames: [],
     };
     // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
@@ -163,10 +167,12 @@ export class RoomTracker {
     const followUp = await this.updates.apply(name, frames, {
       joined: !room.joined,
       known: room.known,
+      row: room.row,
     });
     room.joined = true;
     if (!followUp) return;
     room.known = followUp.race;
+    room.row = followUp.room;
     this.act(room, followUp);
     await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);

@@ -1,5 +1,6 @@
 import type { RacetimeRace } from '../clients/race-data.js';
 import type { RaceUpdate } from '../clients/race-socket.js';
+import type { RoomRow } from './room-repository.js';
 import { applyRaceUpdate, applyRaceUpdates, type UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext } from './runtime.js';
 
@@ -7,6 +8,7 @@ interface Pending {
   name: string;
   updates: RaceUpdate[];
   known: RacetimeRace;
+  row: RoomRow;
   resolve: (followUp: UpdateFollowUp | null) => void;
   reject: (error: unknown) => void;
 }
@@ -23,9 +25,9 @@ const DEFAULT_LIMITS: BatchLimits = { size: 200, concurrency: 2 };
  * Group commit of `race.data` updates across rooms. Each room hands over its updates one call at a
  * time (the tracker applies a room's updates in order), so a batch holds at most one entry per room;
  * an entry may carry several frames of the room that arrived while its previous entry was written.
- * Entries that only move entrants (race status unchanged, the race this process stored known) go into
- * a shared transaction: one conditional update locks and writes every room whose stored version is
- * still the known one, then each room's events are emitted, frame by frame. Everything else, and every
+ * Entries that only move entrants (race status unchanged, the race this process stored known, with its
+ * room row) go into a shared transaction: one conditional update locks and writes every room whose
+ * stored version is still the known one, then each room's events are emitted, frame by frame. Everything else, and every
  * entry of a batch whose transaction failed or whose room was written elsewhere meanwhile, goes
  * through {@link applyRaceUpdate} alone, frame by frame, so nothing is lost or applied twice.
  *
@@ -54,22 +56,23 @@ export class RaceUpdateBatcher {
   }
 
   /**
-   * Applies a room's `updates` (in order) on top of `known`, the race this process last stored for it;
-   * the follow-up of the last one, or null when nothing was stored.
+   * Applies a room's `updates` (in order) on top of `known`, the race this process last stored for it
+   * (with `row`, the room row of that same follow-up); the follow-up of the last one, or null when
+   * nothing was stored.
    */
   apply(
     name: string,
     updates: RaceUpdate[],
-    options: { joined: boolean; known: RacetimeRace | null },
+    options: { joined: boolean; known: RacetimeRace | null; row: RoomRow | null },
   ): Promise<UpdateFollowUp | null> {
-    const { known } = options;
+    const { known, row } = options;
     // Frames not newer than the stored race (a repeat after reconnecting) change nothing.
     const fresh = known ? updates.filter((u) => u.race.version > known.version) : updates;
     if (fresh.length === 0) return Promise.resolve(null);
-    if (options.joined || !RaceUpdateBatcher.batchable(fresh, known))
+    if (options.joined || !row || !RaceUpdateBatcher.batchable(fresh, known))
       return this.oneByOne(name, fresh, options);
     return new Promise((resolve, reject) => {
-      this.pending.push({ name, updates: fresh, known, resolve, reject });
+      this.pending.push({ name, updates: fresh, known, row, resolve, reject });
       this.schedule();
     });
   }

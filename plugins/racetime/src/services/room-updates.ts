@@ -148,19 +148,21 @@ async function afterLock(
 
 /**
  * The batched form of {@link applyRaceUpdate} for updates that leave the race status alone, each entry
- * of a different room with one or more of its frames in order and the race this process last stored
- * for it (`known`): one transaction, one statement that locks every room whose stored version is still
- * `known`'s and writes its last frame, then each room's events, frame by frame from `known`. An entry
- * whose room was not written (another instance stored a newer race, or the room is gone) comes back
- * `undefined` for the caller to apply alone.
+ * of a different room with one or more of its frames in order, the race this process last stored for
+ * it (`known`) and the room row that came with it (`row`): one transaction, one statement that locks
+ * every room whose stored version is still `known`'s and writes its last frame, then each room's
+ * events, frame by frame from `known`. The row is not read again: what the events and the follow-up
+ * use of it (match, tournament, org, invites) is set when the room opens and does not change while it
+ * is followed. An entry whose room was not written (another instance stored a newer race, or the room
+ * is gone) comes back `undefined` for the caller to apply alone.
  */
 export async function applyRaceUpdates(
   ctx: RacetimeContext,
-  items: ReadonlyArray<{ name: string; updates: readonly RaceUpdate[]; known: RacetimeRace }>,
+  items: ReadonlyArray<{ name: string; updates: readonly RaceUpdate[]; known: RacetimeRace; row: RoomRow }>,
 ): Promise<Array<UpdateFollowUp | undefined>> {
   return ctx.db.transaction(async (trx) => {
-    // Rows are locked in id order, as the lease renewal locks them (no deadlock between the two). They
-    // come back without the race just written (the caller has it), each with its own entrants' links.
+    // Rows are locked in id order, as the lease renewal locks them (no deadlock between the two). Each
+    // written room comes back with the links of its entrants only.
     const result = (await trx.raw(
       `with locked as (
          select r.id, v.race, v.ids
@@ -172,9 +174,9 @@ export async function applyRaceUpdates(
        ), written as (
          update racetime_match_rooms as r set last_race = locked.race, updated_at = ?
          from locked where r.id = locked.id
-         returning ${ROOM_COLUMNS}, locked.ids
+         returning r.slug, locked.ids
        )
-       select written.*, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
+       select written.slug, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
            from racetime_account_links as l where l.racetime_id = any(written.ids)) as rd_links
        from written`,
       [
@@ -187,46 +189,19 @@ export async function applyRaceUpdates(
         ),
         ctx.clock.now(),
       ],
-    )) as { rows: Array<LockedRoom & { ids?: string[] }> };
-    const bySlug = new Map<string | null, LockedRoom>();
-    for (const { ids: _, ...row } of result.rows) bySlug.set(row.slug, { ...row, last_race: null });
+    )) as { rows: Array<{ slug: string; rd_links: LockedRoom['rd_links'] }> };
+    const links = new Map(result.rows.map((r) => [r.slug, r.rd_links]));
     // Concurrently, so that the rooms' events share one insert (the bus groups a transaction's emits).
     return Promise.all(
-      items.map(({ name, updates, known }) => {
-        const locked = bySlug.get(name);
-        return locked
-          ? afterLock(ctx, trx, name, updates, locked, known, { joined: false, written: true })
-          : undefined;
+      items.map(({ name, updates, known, row }) => {
+        const rdLinks = links.get(name);
+        if (!rdLinks) return undefined;
+        const locked = { ...row, last_race: null, rd_links: rdLinks };
+        return afterLock(ctx, trx, name, updates, locked, known, { joined: false, written: true });
       }),
     );
   });
 }
-
-// Every column of a room row but `last_race` (the batched update does not read back what it wrote).
-const ROOM_COLUMNS = [
-  'id',
-  'match_id',
-  'org_id',
-  'tournament_id',
-  'bot_id',
-  'status',
-  'category',
-  'slug',
-  'marker',
-  'attempt',
-  'claimed_at',
-  'open_at',
-  'skip_reason',
-  'skip_detail',
-  'invited',
-  'not_invited',
-  'failures',
-  'retry_at',
-  'lease_holder',
-  'results_recorded_at',
-]
-  .map((c) => `r.${c}`)
-  .join(', ');
 
 const entrantIds = (race: RacetimeRace) => race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
 /** Everyone who was an entrant in any of `updates` (one who left in between still has events). */
