@@ -62,6 +62,20 @@ export function createMatchService(deps: DomainDeps, automation: Automation) {
       return { ...match!, automation: await automation.claimsOn(id, trx ?? db) };
     },
 
+    /**
+     * Which of `ids` are matches of the org, ascending (plugins: to scope their own rows by match to the
+     * org of a request without reading the core's tables).
+     */
+    async idsInOrg(orgId: number, ids: readonly number[], trx?: Knex.Transaction): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const rows = await (trx ?? db)('matches')
+        .whereIn('id', [...ids])
+        .andWhere({ org_id: orgId })
+        .orderBy('id')
+        .select('id');
+      return rows.map((r) => Number(r.id));
+    },
+
     /** The org a match belongs to (plugins: for permission checks and enablement). */
     async orgOf(matchId: number): Promise<number> {
       const row = await db('matches').where({ id: matchId }).first('org_id');

@@ -41,11 +41,8 @@ export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
       },
     },
     async (request) => {
-      const match = await ctx
-        .db('matches')
-        .where({ id: request.params.id, org_id: request.racedesk.org!.id })
-        .first('id');
-      if (!match) throw notFound('RD_MATCH_NOT_FOUND', `No match ${request.params.id}`);
+      const [match] = await ctx.domain.matches.idsInOrg(request.racedesk.org!.id, [request.params.id]);
+      if (match === undefined) throw notFound('RD_MATCH_NOT_FOUND', `No match ${request.params.id}`);
       return roomView(ctx, await roomRepository.byMatch(ctx.db, request.params.id));
     },
   );
@@ -64,13 +61,7 @@ export function roomRoutes(app: RacedeskApp, ctx: RacetimeContext): void {
     },
     async (request) => {
       const ids = parseMatchIds(request.query.matchIds);
-      const matches = await ctx
-        .db('matches')
-        .whereIn('id', ids)
-        .andWhere({ org_id: request.racedesk.org!.id })
-        .orderBy('id')
-        .select('id');
-      const matchIds = matches.map((m) => Number(m.id));
+      const matchIds = await ctx.domain.matches.idsInOrg(request.racedesk.org!.id, ids);
       const rows = (await ctx.db<RoomRow>('racetime_match_rooms').whereIn('match_id', matchIds)).map(
         roomRepository.normalize,
       );

@@ -80,7 +80,7 @@ export function tournamentSettingsService(ctx: RacetimeContext, changed: Setting
   };
 
   async function requireMatch(orgId: number, matchId: number) {
-    const row = await db('matches').where({ id: matchId, org_id: orgId }).first('id');
-    if (!row) throw unprocessable('RD_MATCH_NOT_FOUND', `No match ${matchId}`);
+    const [found] = await ctx.domain.matches.idsInOrg(orgId, [matchId]);
+    if (found === undefined) throw unprocessable('RD_MATCH_NOT_FOUND', `No match ${matchId}`);
   }
 }
