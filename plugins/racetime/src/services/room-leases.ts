@@ -52,10 +52,15 @@ export class RoomLeases {
   /** Gives up every lease this instance holds (clean shutdown: another instance takes over at once). */
   async release(): Promise<void> {
     if (!this.holdsRooms) return;
-    await this.ctx
-      .db('racetime_match_rooms')
-      .where({ lease_holder: this.settings.instanceId })
-      .update({ lease_holder: null, lease_expires_at: null });
+    // In id order, as the renewal and batched room updates lock rows (no deadlock with a last update).
+    await this.ctx.db.raw(
+      `with mine as (
+         select id from racetime_match_rooms where lease_holder = ? order by id for update
+       )
+       update racetime_match_rooms as r set lease_holder = null, lease_expires_at = null
+       from mine where r.id = mine.id`,
+      [this.settings.instanceId],
+    );
   }
 
   private schedule(): void {
