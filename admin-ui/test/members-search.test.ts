@@ -57,6 +57,17 @@ t.test(
       await shot('02-show-more');
     });
 
+    await t.test('a member added elsewhere arrives live and the pages Show more loaded stay', async (t) => {
+      t.equal((await names()).length, 148, 'both pages of runners on screen');
+      await addMembers(page, server, 'big-league', [{ id: '900000000000000001', name: 'Runner Latecomer' }]);
+      await status.getByText('149 members match “runner”.').waitFor();
+      const all = await names();
+      t.equal(all.length, 149, 'the live refresh shows both pages again, with the newcomer');
+      t.equal(all.at(-1), 'Runner Latecomer', 'the newcomer last, in the order they joined');
+      t.equal(new Set(all).size, 149, 'nobody twice');
+      await shot('02b-live-keeps-pages');
+    });
+
     await t.test('no match says so and clearing shows everyone again', async (t) => {
       await box.fill('nobody at all');
       await page.getByText('No member matches “nobody at all”.').waitFor();

@@ -60,23 +60,36 @@ export function useApi<T>(path: string | null, query?: RequestOptions['query']):
   return { data, error, loading, loadedAt, stale, reload: load, setData };
 }
 
+/** One page of a `{ items, nextCursor }` list. */
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /**
  * Pages through a `{ items, nextCursor }` list: first page on load, `more()` appends the next. When the
  * query changes, `more()` waits for the new first page, and a page still arriving for the old query
- * is dropped.
+ * is dropped. `reload()` (a live update) loads as many pages as are shown and swaps them in at once, so
+ * what "Show more" loaded stays on screen.
  */
 export function usePagedApi<T>(path: string | null, query?: RequestOptions['query']) {
-  const first = useApi<{ items: T[]; nextCursor: string | null }>(path, query);
+  const first = useApi<Page<T>>(path, query);
   const [extra, setExtra] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [moreError, setMoreError] = useState<ApiError>();
   const [loadingMore, setLoadingMore] = useState(false);
   // Which first page `extra` follows: a next page answering an older one is dropped.
   const firstPage = useRef(first.data);
+  // Pages on screen (the first and those "Show more" added), and the later pages a reload brought.
+  const pages = useRef(1);
+  const reloaded = useRef<{ items: T[]; cursor: string | null } | null>(null);
   useEffect(() => {
     firstPage.current = first.data;
-    setExtra([]);
-    setCursor(first.data?.nextCursor ?? null);
+    const kept = reloaded.current;
+    reloaded.current = null;
+    if (!kept) pages.current = 1;
+    setExtra(kept?.items ?? []);
+    setCursor(kept ? kept.cursor : (first.data?.nextCursor ?? null));
     setMoreError(undefined);
     setLoadingMore(false);
   }, [first.data]);
@@ -85,12 +98,11 @@ export function usePagedApi<T>(path: string | null, query?: RequestOptions['quer
     const after = firstPage.current;
     setLoadingMore(true);
     try {
-      const page = await api<{ items: T[]; nextCursor: string | null }>(path, {
-        query: { ...query, cursor },
-      });
+      const page = await api<Page<T>>(path, { query: { ...query, cursor } });
       if (firstPage.current !== after) return;
       setExtra((items) => [...items, ...page.items]);
       setCursor(page.nextCursor);
+      pages.current++;
       setMoreError(undefined);
     } catch (err) {
       if (firstPage.current !== after) return;
@@ -99,13 +111,34 @@ export function usePagedApi<T>(path: string | null, query?: RequestOptions['quer
       if (firstPage.current === after) setLoadingMore(false);
     }
   };
+  const reload = async () => {
+    const shown = pages.current;
+    if (!path || shown <= 1 || first.stale) return first.reload();
+    const before = firstPage.current;
+    try {
+      const head = await api<Page<T>>(path, { query });
+      const rest: T[] = [];
+      let next = head.nextCursor;
+      for (let i = 1; i < shown && next; i++) {
+        const page = await api<Page<T>>(path, { query: { ...query, cursor: next } });
+        rest.push(...page.items);
+        next = page.nextCursor;
+      }
+      // The query changed, or another reload or page landed meanwhile: theirs is newer.
+      if (firstPage.current !== before || pages.current !== shown) return;
+      reloaded.current = { items: rest, cursor: next };
+      first.setData(() => head);
+    } catch {
+      if (firstPage.current === before) await first.reload(); // reports the error where the list does
+    }
+  };
   return {
     items: first.data ? [...first.data.items, ...extra] : undefined,
     error: first.error,
     loading: first.loading,
     loadedAt: first.loadedAt,
     stale: first.stale,
-    reload: first.reload,
+    reload,
     hasMore: cursor !== null && !first.stale,
     more,
     moreError,
