@@ -78,7 +78,10 @@ export async function applyRaceUpdate(
       stored = (row.last_race as RacetimeRace | null) ?? null;
       if (stored && stored.version >= race.version) return null;
     }
-    return afterLock(ctx, trx, name, [update], locked, stored, { joined: options.joined, written });
+    const { rd_links: links, ...row } = locked;
+    // The follow-up's room is kept by the tracker until the next one: without the stored race.
+    const room = roomRepository.normalize({ ...row, last_race: null });
+    return afterLock(ctx, trx, name, [update], room, links, stored, { joined: options.joined, written });
   });
 }
 
@@ -86,19 +89,19 @@ export async function applyRaceUpdate(
  * The part of a room's updates (in order, the last one the race to store) after its row is locked (and,
  * when `written`, already holds the last race): events from the diff of each frame against the one
  * before (the first against `stored`), match progress on a status change, the row written otherwise.
+ * `links` are the linked users of the entrants (`[racetimeId, userId]`).
  */
 async function afterLock(
   ctx: RacetimeContext,
   trx: Knex.Transaction,
   name: string,
   updates: readonly RaceUpdate[],
-  locked: LockedRoom,
+  room: RoomRow,
+  links: LockedRoom['rd_links'],
   stored: RacetimeRace | null,
   options: { joined: boolean; written: boolean },
 ): Promise<UpdateFollowUp> {
   const { race } = updates[updates.length - 1]!;
-  const { rd_links: links, ...row } = locked;
-  const room = roomRepository.normalize(row);
   const users = new Map(links.map(([racetimeId, userId]) => [racetimeId, Number(userId)]));
   const changes: RaceChange[] = [];
   let previous = stored;
@@ -196,8 +199,7 @@ export async function applyRaceUpdates(
       items.map(({ name, updates, known, row }) => {
         const rdLinks = links.get(name);
         if (!rdLinks) return undefined;
-        const locked = { ...row, last_race: null, rd_links: rdLinks };
-        return afterLock(ctx, trx, name, updates, locked, known, { joined: false, written: true });
+        return afterLock(ctx, trx, name, updates, row, rdLinks, known, { joined: false, written: true });
       }),
     );
   });
