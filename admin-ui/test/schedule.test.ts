@@ -245,6 +245,21 @@ t.test(
       await page.locator('.page-header').getByText('Started').waitFor();
       t.pass('a state change made elsewhere shows without a reload');
 
+      // Going back clears the recorded times: it asks first, and Cancel changes nothing.
+      await page.getByRole('button', { name: 'Back to scheduled' }).click();
+      const back = page.getByRole('dialog', { name: 'Back to scheduled?' });
+      await back.getByText('This clears the start and check-in times').waitFor();
+      await shot('05c-back-to-scheduled-asks');
+      await back.getByRole('button', { name: 'Cancel' }).click();
+      await back.waitFor({ state: 'hidden' });
+      const kept = await apiFromPage<Match>(page, 'GET', `/api/v1/orgs/night-cup/matches/${exhibition.id}`);
+      t.equal(kept.state, 'started', 'Cancel leaves the match started');
+      await page.getByRole('button', { name: 'Back to scheduled' }).click();
+      await back.getByRole('button', { name: 'Back to scheduled' }).click();
+      await page.locator('.page-header').getByText('Scheduled', { exact: true }).waitFor();
+      const moved = await apiFromPage<Match>(page, 'GET', `/api/v1/orgs/night-cup/matches/${exhibition.id}`);
+      t.equal(moved.state, 'scheduled', 'confirming moves it back');
+
       await page.getByRole('button', { name: 'Cancel match' }).click();
       const dialog = page.getByRole('dialog', { name: 'Cancel this match?' });
       await dialog.getByLabel('Reason').fill('Runner unavailable');

@@ -12,21 +12,24 @@ import { viewerTimeZone } from '../../components/time';
 import { useDraft } from '../../components/use-draft';
 import { useOrg } from '../../org/org-context';
 
-/** Manual state moves offered from each state (plugins that automate a match answer 409, shown here). */
-const MOVES: Partial<Record<MatchState, { to: MatchState; label: string }[]>> = {
+/**
+ * Manual state moves offered from each state (plugins that automate a match answer 409, shown here).
+ * A move back clears recorded times, so it asks first and says which (`clears`).
+ */
+const MOVES: Partial<Record<MatchState, { to: MatchState; label: string; clears?: string }[]>> = {
   scheduled: [
     { to: 'checked_in', label: 'Check in' },
     { to: 'started', label: 'Start' },
   ],
   checked_in: [
     { to: 'started', label: 'Start' },
-    { to: 'scheduled', label: 'Undo check-in' },
+    { to: 'scheduled', label: 'Undo check-in', clears: 'the check-in time' },
   ],
   started: [
     { to: 'finished', label: 'Finish' },
-    { to: 'scheduled', label: 'Back to scheduled' },
+    { to: 'scheduled', label: 'Back to scheduled', clears: 'the start and check-in times' },
   ],
-  finished: [{ to: 'started', label: 'Back to started' }],
+  finished: [{ to: 'started', label: 'Back to started', clears: 'the finish time' }],
 };
 
 /** Reschedule, cancel (with a reason, confirmed) and move the state by hand (moderators). */
@@ -85,18 +88,36 @@ export function MatchActions({ match, onChanged }: { match: Match; onChanged: (m
             <ErrorNotice error={reschedule.error} />
           ) : null}
           <div className="button-row">
-            {(MOVES[match.state] ?? []).map((m) => (
-              <Button
-                key={m.to}
-                busy={move.running}
-                onClick={async () => {
-                  const next = await move.run(m.to);
-                  if (next) onChanged(next);
-                }}
-              >
-                {m.label}
-              </Button>
-            ))}
+            {(MOVES[match.state] ?? []).map((m) =>
+              m.clears ? (
+                <ConfirmButton
+                  key={m.to}
+                  size="normal"
+                  label={m.label}
+                  title={`${m.label}?`}
+                  confirmLabel={m.label}
+                  onConfirm={async () => {
+                    onChanged(await api<Match>(`${path}/state`, { method: 'POST', body: { state: m.to } }));
+                  }}
+                >
+                  <p>
+                    This clears {m.clears} recorded for the match. You can set the state forward again
+                    afterwards; the times will be those of that moment.
+                  </p>
+                </ConfirmButton>
+              ) : (
+                <Button
+                  key={m.to}
+                  busy={move.running}
+                  onClick={async () => {
+                    const next = await move.run(m.to);
+                    if (next) onChanged(next);
+                  }}
+                >
+                  {m.label}
+                </Button>
+              ),
+            )}
             <ConfirmButton
               size="normal"
               label="Cancel match"
