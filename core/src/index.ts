@@ -65,6 +65,7 @@ export {
   type DeliveryMessage,
   type DeliveryOutcome,
   delivered,
+  deliveryMessageOf,
   failDelivery,
   type NotificationChannel,
   retryDelivery,

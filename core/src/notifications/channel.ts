@@ -1,4 +1,5 @@
 import type { Actor } from '../actor.js';
+import type { DispatchedEvent } from '../events/define-event.js';
 
 /** The event a delivery is about, as channels receive it (and webhooks post it). */
 export interface DeliveryMessage {
@@ -9,6 +10,16 @@ export interface DeliveryMessage {
   actor: Actor;
   payload: unknown;
 }
+
+/** The message of a delivery about `event`. */
+export const deliveryMessageOf = (event: DispatchedEvent): DeliveryMessage => ({
+  eventId: event.id,
+  type: event.name,
+  occurredAt: event.occurredAt.toISOString(),
+  orgId: event.orgId,
+  actor: event.actor,
+  payload: event.payload,
+});
 
 /** One delivery handed to a channel. */
 export interface Delivery {

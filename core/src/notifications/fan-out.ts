@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import type { DispatchedEvent } from '../events/define-event.js';
-import type { DeliveryMessage, NotificationChannel } from './channel.js';
+import { deliveryMessageOf, type NotificationChannel } from './channel.js';
 import { type NotificationType, recipientLookup } from './notification-types.js';
 
 /** Delivery rows per insert statement (about 10 parameters each). */
@@ -95,19 +95,11 @@ export function createFanOut(db: Database, clock: Clock, registry: Registry) {
     }
     if (!targets.length) return 0;
     // Most events reach nobody: the message is only written out for those that do.
-    const message: DeliveryMessage = {
-      eventId: event.id,
-      type: event.name,
-      occurredAt: event.occurredAt.toISOString(),
-      orgId: event.orgId,
-      actor: event.actor,
-      payload: event.payload,
-    };
     const base = {
       event_id: event.id,
       event_type: event.name,
       org_id: event.orgId,
-      message: JSON.stringify(message),
+      message: JSON.stringify(deliveryMessageOf(event)),
       next_attempt_at: now,
       created_at: now,
       updated_at: now,

@@ -1,4 +1,4 @@
-import type { DispatchedEvent, EventDefinition } from '@racedesk/core';
+import { type DispatchedEvent, deliveryMessageOf, type EventDefinition } from '@racedesk/core';
 import { wakeDeliveries } from '../jobs/wake-deliveries.js';
 import type { PostKind } from '../schemas/channels.js';
 import { channelChoices } from './channel-choices.js';
@@ -19,14 +19,7 @@ export async function enqueueChannelPost(
   if (!channelId) return false;
   const now = ctx.clock.now();
   const key = `${event.id}:discord-${kind}-${channelId}:discord-channel`;
-  const message = {
-    eventId: event.id,
-    type: event.name,
-    occurredAt: event.occurredAt.toISOString(),
-    orgId: event.orgId,
-    actor: event.actor,
-    payload: event.payload,
-  };
+  const message = deliveryMessageOf(event);
   const inserted = await ctx.db.transaction(async (trx) => {
     await trx('discord_notify_posts')
       .insert({ idempotency_key: key, kind, channel_id: channelId })
