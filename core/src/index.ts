@@ -98,6 +98,7 @@ export {
   type PluginSubscriber,
   type RacedeskApp,
   type RouteRegistrar,
+  type StagedEvent,
   type UserDirectory,
 } from './plugins/contract.js';
 export { sortByDependencies } from './plugins/dependency-order.js';

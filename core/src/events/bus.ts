@@ -112,29 +112,8 @@ export class EventBus {
     meta: EmitMeta,
     trx?: Knex.Transaction,
   ): Promise<DispatchedEvent<E>> {
-    if (!this.definitions.has(event.name)) {
-      throw new RacedeskError('RD_EVENT_UNKNOWN', `Event "${event.name}" is not declared`);
-    }
-    if (!this.validatorOf(event).Check(payload)) {
-      const first = [...Value.Errors(event.schema, payload)][0];
-      throw new RacedeskError(
-        'RD_EVENT_PAYLOAD',
-        `Payload of "${event.name}" is invalid at ${first?.instancePath || '/'}: ${first?.message}`,
-      );
-    }
     const now = this.clock.now();
-    const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
-    const actor = JSON.stringify(meta.actor);
-    const json = JSON.stringify(payload);
-    const values: Knex.RawBinding[] = [
-      event.name,
-      meta.orgId ?? null,
-      actor,
-      json,
-      now,
-      durable,
-      new Date(now.getTime() + DURABLE_GRACE_MS),
-    ];
+    const { values, actor, json } = this.rowOf(event, payload, meta, now);
     const id = trx ? await this.insertInTransaction(trx, values) : (await this.insert(this.db, [values]))[0]!;
     // Subscribers get their own copy, as stored (the emitter may go on changing its objects).
     const dispatched = {
@@ -152,6 +131,113 @@ export class EventBus {
       void this.dispatch(dispatched);
     }
     return dispatched;
+  }
+
+  /**
+   * Writes a change and events about it in one statement: one round trip, atomic without a
+   * transaction. `statement` is the caller's data-modifying CTEs, without the final `select`, one of
+   * them named `gate` with a text column `key` (say, the rows its update wrote). Of `staged`, the
+   * events whose `key` the gate returned are written to the outbox in that statement, in order, and
+   * dispatched once it has committed; the others are dropped. Returns the keys the gate returned and
+   * the events written.
+   */
+  async writeWith(
+    statement: { sql: string; bindings: readonly Knex.RawBinding[] },
+    staged: ReadonlyArray<{ key: string; event: EventDefinition; payload: unknown; meta: EmitMeta }>,
+  ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }> {
+    const now = this.clock.now();
+    const rows = staged.map(({ key, event, payload, meta }, ord) => {
+      const { values, actor, json } = this.rowOf(event, payload as never, meta, now);
+      const [name, orgId, , , , durable, retryAt] = values;
+      return { ord, key, name, orgId, actor, json, durable, retryAt };
+    });
+    const result = (await this.db.raw(
+      `${statement.sql},
+       rd_staged as (
+         select * from jsonb_to_recordset(?::jsonb) as s(ord int, key text, name text, org_id bigint,
+           actor jsonb, payload jsonb, durable text[], retry_at timestamptz)
+       ), rd_inserted as (
+         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
+         select s.name, s.org_id, s.actor, s.payload, ?, s.durable, s.retry_at
+         from rd_staged as s where s.key in (select key from gate) order by s.ord
+         returning id
+       ), rd_notified as (
+         select pg_notify(?, string_agg(id::text, ',' order by id))
+         from (select id, (row_number() over (order by id) - 1) / ${NOTIFY_IDS} as part from rd_inserted) as ids
+         group by part
+       )
+       select (select coalesce(json_agg(key), '[]'::json) from gate) as keys,
+         (select coalesce(json_agg(id order by id), '[]'::json) from rd_inserted) as ids,
+         (select count(*) from rd_notified) as notifications`,
+      [
+        ...statement.bindings,
+        // One JSON document for all of them, the payloads spliced in as written.
+        `[${rows
+          .map(
+            (r) =>
+              `{"ord":${r.ord},"key":${JSON.stringify(r.key)},"name":${JSON.stringify(r.name)},` +
+              `"org_id":${JSON.stringify(r.orgId)},"actor":${r.actor},"payload":${r.json},` +
+              `"durable":${JSON.stringify(r.durable)},"retry_at":${JSON.stringify(r.retryAt)}}`,
+          )
+          .join(',')}]`,
+        now,
+        NOTIFY_CHANNEL,
+      ],
+    )) as { rows: Array<{ keys: string[]; ids: number[] }> };
+    const { keys: written, ids } = result.rows[0]!;
+    const keys = new Set(written);
+    // Ids follow the staging order of the events written (one insert, in `ord` order).
+    const events = rows
+      .filter((r) => keys.has(r.key))
+      .map((r, i) => ({
+        id: ids[i]!,
+        name: r.name as string,
+        orgId: r.orgId as number | null,
+        actor: JSON.parse(r.actor),
+        payload: JSON.parse(r.json),
+        occurredAt: now,
+      }));
+    for (const e of events) this.metrics?.eventsEmitted.inc({ event: e.name });
+    if (events.length) void this.dispatchCommitted(events);
+    return { keys, events };
+  }
+
+  /** Dispatches the events of a committed statement, in order (as for a committed transaction). */
+  private async dispatchCommitted(events: DispatchedEvent[]): Promise<void> {
+    this.inflight++;
+    try {
+      await this.prepare(events);
+      for (const next of events) await this.dispatch(next);
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** Checks an event and its payload; the outbox row's values (and its actor and payload as JSON). */
+  private rowOf<E extends EventDefinition>(event: E, payload: PayloadOf<E>, meta: EmitMeta, now: Date) {
+    if (!this.definitions.has(event.name)) {
+      throw new RacedeskError('RD_EVENT_UNKNOWN', `Event "${event.name}" is not declared`);
+    }
+    if (!this.validatorOf(event).Check(payload)) {
+      const first = [...Value.Errors(event.schema, payload)][0];
+      throw new RacedeskError(
+        'RD_EVENT_PAYLOAD',
+        `Payload of "${event.name}" is invalid at ${first?.instancePath || '/'}: ${first?.message}`,
+      );
+    }
+    const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
+    const actor = JSON.stringify(meta.actor);
+    const json = JSON.stringify(payload);
+    const values: Knex.RawBinding[] = [
+      event.name,
+      meta.orgId ?? null,
+      actor,
+      json,
+      now,
+      durable,
+      new Date(now.getTime() + DURABLE_GRACE_MS),
+    ];
+    return { values, actor, json };
   }
 
   private validatorOf(event: EventDefinition): Validator {
@@ -174,15 +260,7 @@ export class EventBus {
     const events = [event];
     this.afterCommit.set(root, events);
     root.executionPromise.then(
-      async () => {
-        this.inflight++;
-        try {
-          await this.prepare(events);
-          for (const next of events) await this.dispatch(next);
-        } finally {
-          this.leave();
-        }
-      },
+      () => this.dispatchCommitted(events),
       () => {},
     );
   }

@@ -48,6 +48,24 @@ export interface PluginEvents {
     meta: EmitMeta,
     trx?: Knex.Transaction,
   ): Promise<DispatchedEvent<E>>;
+  /**
+   * A change and its events in one statement (hot paths: one round trip, atomic without a
+   * transaction). `statement` is data-modifying CTEs without the final `select`, one of them named
+   * `gate` with a text column `key`; the staged events whose `key` the gate returned are written with
+   * it, in order, and dispatched once it committed. Returns the keys the gate returned and the events.
+   */
+  writeWith(
+    statement: { sql: string; bindings: readonly Knex.RawBinding[] },
+    staged: ReadonlyArray<StagedEvent>,
+  ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }>;
+}
+
+/** An event for {@link PluginEvents.writeWith}, written only if the statement's gate returns its `key`. */
+export interface StagedEvent<E extends EventDefinition = EventDefinition> {
+  key: string;
+  event: E;
+  payload: PayloadOf<E>;
+  meta: EmitMeta;
 }
 
 /** Schedules the plugin's own jobs (names are namespaced as `<plugin>:<job>`). */

@@ -52,6 +52,9 @@ function createContext(
       racetime: deps.config.oauth.racetime.clientId ?? null,
     }),
   });
+  const mayEmit = (name: string) => {
+    if (!own.has(name)) throw new Error(`Plugin "${plugin.id}" may only emit its own events, not "${name}"`);
+  };
   return {
     id: plugin.id,
     config,
@@ -62,10 +65,12 @@ function createContext(
     clock: deps.clock,
     events: {
       emit: (event, payload, meta, trx) => {
-        if (!own.has(event.name)) {
-          throw new Error(`Plugin "${plugin.id}" may only emit its own events, not "${event.name}"`);
-        }
+        mayEmit(event.name);
         return deps.bus.emit(event, payload, meta, trx);
+      },
+      writeWith: (statement, staged) => {
+        for (const { event } of staged) mayEmit(event.name);
+        return deps.bus.writeWith(statement, staged);
       },
     },
     scheduler: {

@@ -86,3 +86,80 @@ t.test(
     t.ok(confirmations < EVENTS / 10, `${confirmations} confirmation statements for ${EVENTS} events`);
   },
 );
+
+t.test('writeWith stores a change and the events of what it changed in one statement', async (t) => {
+  const calls: string[] = [];
+  const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
+  const { bus, db } = app.racedesk;
+  await db.raw('create table scratch (key text primary key, n int not null)');
+  await db('scratch').insert({ key: 'taken', n: 0 });
+  const staged = (key: string, n: number) => ({ key, event: Pinged, payload: { n }, meta: { actor } });
+  const sql: string[] = [];
+  const count = (q: { sql: string }) => void sql.push(q.sql);
+  db.on('query', count);
+  const { keys, events } = await bus.writeWith(
+    {
+      sql: `with gate as (
+        insert into scratch (key, n) select key, n from jsonb_to_recordset(?::jsonb) as v(key text, n int)
+        on conflict do nothing returning key
+      )`,
+      bindings: [
+        JSON.stringify([
+          { key: 'a', n: 1 },
+          { key: 'taken', n: 2 },
+          { key: 'b', n: 3 },
+        ]),
+      ],
+    },
+    [staged('a', 1), staged('taken', 2), staged('a', 11), staged('b', 3)],
+  );
+  db.off('query', count);
+  t.equal(sql.length, 1, 'one statement');
+  t.same([...keys].sort(), ['a', 'b'], 'the keys the gate returned');
+  t.same(
+    events.map((e) => e.payload),
+    [{ n: 1 }, { n: 11 }, { n: 3 }],
+    'the events of the rows written, in staging order',
+  );
+  await bus.idle();
+  t.same(calls, [
+    'high:1',
+    'normal:1',
+    'low:1',
+    'high:11',
+    'normal:11',
+    'low:11',
+    'high:3',
+    'normal:3',
+    'low:3',
+  ]);
+  const stored = await db('events').where({ name: Pinged.name }).orderBy('id').select('id', 'payload');
+  t.same(
+    stored.map((r) => [r.id, r.payload]),
+    events.map((e) => [e.id, e.payload]),
+    'stored with the ids the subscribers saw',
+  );
+
+  calls.length = 0;
+  await t.rejects(
+    bus.writeWith(
+      { sql: `with gate as (insert into scratch (key, n) values ('c', null) returning key)`, bindings: [] },
+      [staged('c', 4)],
+    ),
+    'a statement that fails',
+  );
+  await bus.idle();
+  t.same(calls, [], 'dispatches nothing');
+  t.equal(
+    (await db('events').where({ name: Pinged.name }).count('* as n').first())?.n,
+    3,
+    'and stores no event',
+  );
+  await t.rejects(
+    bus.writeWith({ sql: 'with gate as (select null::text as key)', bindings: [] }, [
+      { key: 'x', event: Pinged, payload: { n: 'x' } as never, meta: { actor } },
+    ]),
+    { code: 'RD_EVENT_PAYLOAD' },
+    'payloads are checked before anything is sent',
+  );
+});

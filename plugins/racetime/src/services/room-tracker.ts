@@ -5,7 +5,7 @@ import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
 import { ChatCommands } from './chat-commands.js';
 import type { RoomRow } from './room-repository.js';
 import { RaceUpdateBatcher } from './room-update-batch.js';
-import type { UpdateFollowUp } from './room-updates.js';
+import type { RoomLinks, UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext, RacetimeRuntime } from './runtime.js';
 
 interface FollowedRoom {
@@ -23,12 +23,17 @@ interface FollowedRoom {
   known: RacetimeRace | null;
   /** The room row read or written with `known` (batched updates do not read it again). */
   row: RoomRow | null;
+  /** The entrants' links as last read, and when (batched updates reuse them for a while). */
+  links: RoomLinks | null;
+  linksReadAt: number;
   /** Frames received and not yet handed to the batcher; they go together once the room's turn comes. */
   frames: RaceUpdate[];
 }
 
 const PERMISSION_DENIED = 'Permission denied. Check your authorization token.';
 const RECENT_ACTIONS = 10;
+/** How long batched updates resolve entrants with the links read before (then they are read again). */
+const LINKS_KEPT_MS = 30_000;
 
 /**
  * The room sockets this instance holds (one per room, `/ws/o/bot/{slug}`). Updates of a room are
@@ -99,6 +104,8 @@ export class RoomTracker {
       resend: false,
       known: null,
       row: null,
+      links: null,
+      linksReadAt: 0,
       frames: [],
     };
     // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
@@ -168,11 +175,17 @@ export class RoomTracker {
       joined: !room.joined,
       known: room.known,
       row: room.row,
+      // Links are read again now and then: an entrant may link their account during the race.
+      links: this.runtime.clock.now().getTime() - room.linksReadAt < LINKS_KEPT_MS ? room.links : null,
     });
     room.joined = true;
     if (!followUp) return;
     room.known = followUp.race;
     room.row = followUp.room;
+    if (followUp.links !== room.links) {
+      room.links = followUp.links;
+      room.linksReadAt = this.runtime.clock.now().getTime();
+    }
     this.act(room, followUp);
     await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);

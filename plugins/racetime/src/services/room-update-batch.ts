@@ -1,7 +1,7 @@
 import type { RacetimeRace } from '../clients/race-data.js';
 import type { RaceUpdate } from '../clients/race-socket.js';
 import type { RoomRow } from './room-repository.js';
-import { applyRaceUpdate, applyRaceUpdates, type UpdateFollowUp } from './room-updates.js';
+import { applyRaceUpdate, applyRaceUpdates, type RoomLinks, type UpdateFollowUp } from './room-updates.js';
 import type { RacetimeContext } from './runtime.js';
 
 interface Pending {
@@ -9,6 +9,7 @@ interface Pending {
   updates: RaceUpdate[];
   known: RacetimeRace;
   row: RoomRow;
+  links: RoomLinks;
   resolve: (followUp: UpdateFollowUp | null) => void;
   reject: (error: unknown) => void;
 }
@@ -25,14 +26,14 @@ const DEFAULT_LIMITS: BatchLimits = { size: 200, concurrency: 2 };
  * Group commit of `race.data` updates across rooms. Each room hands over its updates one call at a
  * time (the tracker applies a room's updates in order), so a batch holds at most one entry per room;
  * an entry may carry several frames of the room that arrived while its previous entry was written.
- * Entries that only move entrants (race status unchanged, the race this process stored known, with its
- * room row) go into a shared transaction: one conditional update locks and writes every room whose
- * stored version is still the known one, then each room's events are emitted, frame by frame. Everything else, and every
- * entry of a batch whose transaction failed or whose room was written elsewhere meanwhile, goes
- * through {@link applyRaceUpdate} alone, frame by frame, so nothing is lost or applied twice.
+ * Entries that only move known entrants (race status unchanged, the race this process stored known,
+ * with its room row and entrants' links) share one statement: it writes every room whose stored
+ * version is still the known one, with that room's events, frame by frame. Everything else, and every
+ * entry of a batch whose statement failed or whose room was written elsewhere meanwhile, goes through
+ * {@link applyRaceUpdate} alone, frame by frame, so nothing is lost or applied twice.
  *
- * The window is the write itself: what arrives while `concurrency` transactions run waits for the
- * first of them to commit and then goes at once (no timer), so batches grow with the load.
+ * The window is the write itself: what arrives while `concurrency` statements run waits for the first
+ * of them to commit and then goes at once (no timer), so batches grow with the load.
  */
 export class RaceUpdateBatcher {
   private pending: Pending[] = [];
@@ -44,12 +45,21 @@ export class RaceUpdateBatcher {
     private readonly limits: BatchLimits = DEFAULT_LIMITS,
   ) {}
 
-  /** True when `updates` (in order, newer than `known`) can share a transaction with other rooms'. */
-  static batchable(updates: readonly RaceUpdate[], known: RacetimeRace | null): known is RacetimeRace {
-    if (!known || updates.length === 0) return false;
+  /**
+   * True when `updates` (in order, newer than `known`) can share a statement with other rooms': the
+   * race status stays, nobody appears whose link was not read (`links`), nobody asks to join.
+   */
+  static batchable(
+    updates: readonly RaceUpdate[],
+    known: RacetimeRace | null,
+    links: RoomLinks | null,
+  ): known is RacetimeRace {
+    if (!known || !links || updates.length === 0) return false;
     let version = known.version;
     for (const { race } of updates) {
       if (race.status !== known.status || race.version <= version) return false;
+      for (const e of race.entrants)
+        if (e.status === 'requested' || (e.user?.id && !links.checked.has(e.user.id))) return false;
       version = race.version;
     }
     return true;
@@ -57,22 +67,22 @@ export class RaceUpdateBatcher {
 
   /**
    * Applies a room's `updates` (in order) on top of `known`, the race this process last stored for it
-   * (with `row`, the room row of that same follow-up); the follow-up of the last one, or null when
-   * nothing was stored.
+   * (with `row` and `links`, the room row and entrants' links of that same follow-up, or null to read
+   * them again); the follow-up of the last one, or null when nothing was stored.
    */
   apply(
     name: string,
     updates: RaceUpdate[],
-    options: { joined: boolean; known: RacetimeRace | null; row: RoomRow | null },
+    options: { joined: boolean; known: RacetimeRace | null; row: RoomRow | null; links: RoomLinks | null },
   ): Promise<UpdateFollowUp | null> {
-    const { known, row } = options;
+    const { known, row, links } = options;
     // Frames not newer than the stored race (a repeat after reconnecting) change nothing.
     const fresh = known ? updates.filter((u) => u.race.version > known.version) : updates;
     if (fresh.length === 0) return Promise.resolve(null);
-    if (options.joined || !row || !RaceUpdateBatcher.batchable(fresh, known))
+    if (options.joined || !row || !RaceUpdateBatcher.batchable(fresh, known, links))
       return this.oneByOne(name, fresh, options);
     return new Promise((resolve, reject) => {
-      this.pending.push({ name, updates: fresh, known, row, resolve, reject });
+      this.pending.push({ name, updates: fresh, known, row, links: links!, resolve, reject });
       this.schedule();
     });
   }

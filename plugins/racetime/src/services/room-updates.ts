@@ -1,4 +1,4 @@
-import { systemActor } from '@racedesk/core';
+import { type EventDefinition, type StagedEvent, systemActor } from '@racedesk/core';
 import type { Knex } from 'knex';
 import type { RacetimeRace } from '../clients/race-data.js';
 import type { RaceUpdate } from '../clients/race-socket.js';
@@ -23,8 +23,16 @@ export interface UpdateFollowUp {
   race: RacetimeRace;
   /** Racetime ids of entrants asking to join who are players of the match. */
   acceptRequests: string[];
+  /** Who of the entrants is linked to a user, as read with this update (batched updates reuse it). */
+  links: RoomLinks;
   /** The room is over: stop following it. */
   done: boolean;
+}
+
+/** The entrants whose links were read (`checked`), and the user each linked one is. */
+export interface RoomLinks {
+  checked: ReadonlySet<string>;
+  users: ReadonlyMap<string, number>;
 }
 
 /**
@@ -109,13 +117,7 @@ async function afterLock(
     changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
     previous = update.race;
   }
-  const ref = {
-    category: race.category,
-    roomSlug: name,
-    roomName: race.slug,
-    matchId: room.match_id,
-    tournamentId: room.tournament_id,
-  };
+  const ref = refOf(name, race, room);
   const meta = { actor, orgId: room.org_id };
   if (options.joined)
     await ctx.events.emit(
@@ -124,7 +126,8 @@ async function afterLock(
       meta,
       trx,
     );
-  for (const change of changes) await emitChange(ctx, trx, change, ref, meta, users, race.status);
+  for (const { event, payload } of changeEvents(changes, ref, users, race.status))
+    await ctx.events.emit(event, payload as never, meta, trx);
   if (!options.written) {
     const fields: Record<string, unknown> = { last_race: JSON.stringify(race), updated_at: ctx.clock.now() };
     if (!stored || stored.status !== race.status) {
@@ -145,64 +148,86 @@ async function afterLock(
     room,
     race,
     acceptRequests: requested.filter((id) => players.has(users.get(id) ?? -1)),
+    links: { checked: new Set(entrantIdsOf(updates)), users },
     done: race.status === 'cancelled' || race.status === 'partitioned',
   };
 }
 
 /**
- * The batched form of {@link applyRaceUpdate} for updates that leave the race status alone, each entry
- * of a different room with one or more of its frames in order, the race this process last stored for
- * it (`known`) and the room row that came with it (`row`): one transaction, one statement that locks
- * every room whose stored version is still `known`'s and writes its last frame, then each room's
- * events, frame by frame from `known`. The row is not read again: what the events and the follow-up
- * use of it (match, tournament, org, invites) is set when the room opens and does not change while it
- * is followed. An entry whose room was not written (another instance stored a newer race, or the room
- * is gone) comes back `undefined` for the caller to apply alone.
+ * The batched form of {@link applyRaceUpdate} for updates that only move known entrants (race status
+ * unchanged, nobody new, nobody asking to join), each entry of a different room with one or more of its
+ * frames in order, the race this process last stored for it (`known`), the room row and the entrants'
+ * links that came with it. One statement, atomic on its own: it writes the last frame of every room
+ * whose stored version is still `known`'s, and the events of those rooms (each frame diffed from
+ * `known`), in one round trip. The row and the links are not read again: what the events and the
+ * follow-up use of the row is set when the room opens, and links are read again by every update that
+ * is not batched (the tracker sends one such after a while). An entry whose room was not written
+ * (another instance stored a newer race, or the room is gone) comes back `undefined` for the caller to
+ * apply alone.
  */
 export async function applyRaceUpdates(
   ctx: RacetimeContext,
-  items: ReadonlyArray<{ name: string; updates: readonly RaceUpdate[]; known: RacetimeRace; row: RoomRow }>,
+  items: ReadonlyArray<{
+    name: string;
+    updates: readonly RaceUpdate[];
+    known: RacetimeRace;
+    row: RoomRow;
+    links: RoomLinks;
+  }>,
 ): Promise<Array<UpdateFollowUp | undefined>> {
-  return ctx.db.transaction(async (trx) => {
-    // Rows are locked in id order, as the lease renewal locks them (no deadlock between the two). Each
-    // written room comes back with the links of its entrants only.
-    const result = (await trx.raw(
-      `with locked as (
-         select r.id, v.race, v.ids
-         from racetime_match_rooms as r
-         join jsonb_to_recordset(?::jsonb) as v(slug text, race jsonb, version bigint, ids text[])
-           on r.slug = v.slug and (r.last_race->>'version')::bigint = v.version
+  const staged: StagedEvent[] = [];
+  for (const { name, updates, known, row, links } of items) {
+    const { race } = updates[updates.length - 1]!;
+    const changes: RaceChange[] = [];
+    let previous = known;
+    for (const update of updates) {
+      changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
+      previous = update.race;
+    }
+    const meta = { actor, orgId: row.org_id };
+    for (const { event, payload } of changeEvents(changes, refOf(name, race, row), links.users, race.status))
+      staged.push({ key: name, event, payload, meta });
+  }
+  // Rows are locked in id order, as the lease renewal locks them (no deadlock between the two).
+  const { keys } = await ctx.events.writeWith(
+    {
+      sql: `with input as (
+         select * from jsonb_to_recordset(?::jsonb) as v(slug text, race jsonb, version bigint)
+       ), locked as (
+         select r.id, input.race from racetime_match_rooms as r
+         join input on r.slug = input.slug and (r.last_race->>'version')::bigint = input.version
          order by r.id
          for update of r
-       ), written as (
+       ), gate as (
          update racetime_match_rooms as r set last_race = locked.race, updated_at = ?
          from locked where r.id = locked.id
-         returning r.slug, locked.ids
-       )
-       select written.slug, (select coalesce(json_agg(json_build_array(l.racetime_id, l.user_id)), '[]'::json)
-           from racetime_account_links as l where l.racetime_id = any(written.ids)) as rd_links
-       from written`,
-      [
+         returning r.slug as key
+       )`,
+      bindings: [
         // One JSON document for the whole batch: no per-element array escaping of the races.
         JSON.stringify(
-          items.map((i) => {
-            const race = i.updates[i.updates.length - 1]!.race;
-            return { slug: i.name, race, version: i.known.version, ids: entrantIdsOf(i.updates) };
-          }),
+          items.map((i) => ({
+            slug: i.name,
+            race: i.updates[i.updates.length - 1]!.race,
+            version: i.known.version,
+          })),
         ),
         ctx.clock.now(),
       ],
-    )) as { rows: Array<{ slug: string; rd_links: LockedRoom['rd_links'] }> };
-    const links = new Map(result.rows.map((r) => [r.slug, r.rd_links]));
-    // Concurrently, so that the rooms' events share one insert (the bus groups a transaction's emits).
-    return Promise.all(
-      items.map(({ name, updates, known, row }) => {
-        const rdLinks = links.get(name);
-        if (!rdLinks) return undefined;
-        return afterLock(ctx, trx, name, updates, row, rdLinks, known, { joined: false, written: true });
-      }),
-    );
-  });
+    },
+    staged,
+  );
+  return items.map(({ name, updates, row, links }) =>
+    keys.has(name)
+      ? {
+          room: row,
+          race: updates[updates.length - 1]!.race,
+          acceptRequests: [],
+          links,
+          done: false,
+        }
+      : undefined,
+  );
 }
 
 const entrantIds = (race: RacetimeRace) => race.entrants.flatMap((e) => (e.user?.id ? [e.user.id] : []));
@@ -227,43 +252,50 @@ async function matchPlayers(
   return new Set(match.players.map((p) => p.userId));
 }
 
-async function emitChange(
-  ctx: RacetimeContext,
-  trx: Knex.Transaction,
-  change: RaceChange,
-  ref: { category: string; roomSlug: string; roomName: string; matchId: number; tournamentId: number },
-  meta: { actor: typeof actor; orgId: number },
-  users: Map<string, number>,
-  raceStatus: string,
-): Promise<void> {
-  if (change.kind === 'race_status_changed') {
-    const { from, to, entrantCount, startedAt, endedAt } = change;
-    await ctx.events.emit(
-      RaceStatusChanged,
-      { ...ref, oldStatus: from, newStatus: to, entrantCount, startedAt, endedAt },
-      meta,
-      trx,
-    );
-    return;
-  }
-  const userId = users.get(change.entrant.id) ?? null;
-  const who = {
-    racetimeUserId: change.entrant.id,
-    racetimeUserName: change.entrant.fullName,
-    userId,
-    resolvedAs: userId === null ? ('unknown' as const) : ('linked' as const),
-    raceStatus,
+type RoomRef = ReturnType<typeof refOf>;
+
+/** What every racetime room event says about its room. */
+function refOf(name: string, race: RacetimeRace, room: RoomRow) {
+  return {
+    category: race.category,
+    roomSlug: name,
+    roomName: race.slug,
+    matchId: room.match_id,
+    tournamentId: room.tournament_id,
   };
-  if (change.kind === 'entrant_joined')
-    await ctx.events.emit(EntrantJoined, { ...ref, ...who, initialStatus: change.status }, meta, trx);
-  else if (change.kind === 'entrant_invited')
-    await ctx.events.emit(EntrantInvited, { ...ref, ...who }, meta, trx);
-  else if (change.kind === 'entrant_left')
-    await ctx.events.emit(EntrantLeft, { ...ref, ...who, lastStatus: change.lastStatus }, meta, trx);
-  else
-    await ctx.events.emit(
-      EntrantStatusChanged,
-      {
+}
+
+/** The events of a frame's changes (`users`: linked users by racetime id). */
+function changeEvents(
+  changes: readonly RaceChange[],
+  ref: RoomRef,
+  users: ReadonlyMap<string, number>,
+  raceStatus: string,
+): Array<{ event: EventDefinition; payload: unknown }> {
+  return changes.map((change) => {
+    if (change.kind === 'race_status_changed') {
+      const { from, to, entrantCount, startedAt, endedAt } = change;
+      return {
+        event: RaceStatusChanged,
+        payload: { ...ref, oldStatus: from, newStatus: to, entrantCount, startedAt, endedAt },
+      };
+    }
+    const userId = users.get(change.entrant.id) ?? null;
+    const who = {
+      racetimeUserId: change.entrant.id,
+      racetimeUserName: change.entrant.fullName,
+      userId,
+      resolvedAs: userId === null ? ('unknown' as const) : ('linked' as const),
+      raceStatus,
+    };
+    if (change.kind === 'entrant_joined')
+      return { event: EntrantJoined, payload: { ...ref, ...who, initialStatus: change.status } };
+    if (change.kind === 'entrant_invited') return { event: EntrantInvited, payload: { ...ref, ...who } };
+    if (change.kind === 'entrant_left')
+      return { event: EntrantLeft, payload: { ...ref, ...who, lastStatus: change.lastStatus } };
+    return {
+      event: EntrantStatusChanged,
+      payload: {
         ...ref,
         ...who,
         oldStatus: change.from,
@@ -271,7 +303,6 @@ async function emitChange(
         finishTime: change.finishTime,
         place: change.place,
       },
-      meta,
-      trx,
-    );
+    };
+  });
 }
