@@ -1,4 +1,4 @@
-import { createTestDatabase } from '@racedesk/testkit';
+import { api, createTestDatabase } from '@racedesk/testkit';
 import t from 'tap';
 import { league, matchOf, raceUnderWay, until } from '../helpers/league.js';
 import { type RacetimeTestApp, racetimeTestApp } from '../helpers/racetime-app.js';
@@ -99,4 +99,47 @@ t.test('after a restart the rooms in progress are rejoined and their results rec
   );
   const joined = await eventsNamed(second, 'racetime.bot.joined_race');
   t.equal(joined.length, 2, 'joined once before and once after the restart');
+});
+
+t.test('an entrant who links their account during the race is resolved within 30 s', async (t) => {
+  const rt = await racetimeTestApp(t);
+  const lg = await league(rt, { settings: { autoCreateRooms: false } });
+  const mario = await lg.player('Mario');
+  const luigi = await lg.player('Luigi', { linked: false });
+  const matchId = await lg.match('2030-01-07T14:00:00Z', [mario, luigi]);
+  const room = await api<{ slug: string }>(
+    rt.app,
+    lg.mod,
+    'POST',
+    `/api/v1/orgs/${lg.org.slug}/racetime/matches/${matchId}/room`,
+    { invitational: false },
+    201,
+  );
+  const slug = room.slug.split('/')[1]!;
+  await until('followed', () => rt.emulator.races.socketCount(slug) === 1);
+  const luigis = async () =>
+    (await eventsNamed(rt, 'racetime.entrant.status_changed')).filter(
+      (p: { racetimeUserId: string }) => p.racetimeUserId === luigi.racetime.id,
+    );
+  rt.emulator.players.join(slug, luigi.racetime.id);
+  await until('Luigi joined', async () => (await eventsNamed(rt, 'racetime.entrant.joined')).length === 1);
+  rt.emulator.players.ready(slug, luigi.racetime.id);
+  await until('Luigi ready', async () => (await luigis()).length === 1);
+  t.match((await luigis())[0], { newStatus: 'ready', userId: null, resolvedAs: 'unknown' }, 'not linked yet');
+
+  await rt.app.racedesk.db('racetime_account_links').insert({
+    user_id: luigi.person.userId,
+    racetime_id: luigi.racetime.id,
+    racetime_name: luigi.racetime.name,
+    access_token: 'encrypted-elsewhere',
+    linked_at: rt.clock.now(),
+  });
+  await rt.clock.advance('31s');
+  rt.emulator.players.unready(slug, luigi.racetime.id);
+  await until('Luigi not ready', async () => (await luigis()).length === 2);
+  t.match(
+    (await luigis())[1],
+    { newStatus: 'not_ready', userId: luigi.person.userId, resolvedAs: 'linked' },
+    'linked mid-race: resolved once the links are read again',
+  );
 });
