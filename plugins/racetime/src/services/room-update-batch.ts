@@ -20,7 +20,9 @@ export interface BatchLimits {
   concurrency: number;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { size: 200, concurrency: 2 };
+// Measured with `bench/racetime-room-fanout.ts` (5,000 updates/s over 1,000 rooms): with one statement
+// per batch, four of 100 rooms kept the latency tail lowest; fewer, larger ones wait behind each other.
+const DEFAULT_LIMITS: BatchLimits = { size: 100, concurrency: 4 };
 
 /**
  * Group commit of `race.data` updates across rooms. Each room hands over its updates one call at a
