@@ -1,4 +1,11 @@
-import { definePlugin, sortByDependencies, validateConfig } from '@racedesk/core';
+import {
+  DOMAIN_EVENTS,
+  definePlugin,
+  type PluginContext,
+  sortByDependencies,
+  systemActor,
+  validateConfig,
+} from '@racedesk/core';
 import { createTestApp, createTestDatabase } from '@racedesk/testkit';
 import t from 'tap';
 import { Type } from 'typebox';
@@ -142,4 +149,27 @@ t.test('plugins read the validated instance config through ctx.instance, never i
   t.notOk(JSON.stringify(seen).includes('do-not-share'), 'no client secret');
   t.notOk(JSON.stringify(seen).includes('a'.repeat(64)), 'no secret key');
   t.ok(Object.isFrozen(seen), 'read-only');
+});
+
+t.test('a plugin emits only its own events, alone or with a statement', async (t) => {
+  let ctx: PluginContext | undefined;
+  const spy = definePlugin({
+    id: 'spy',
+    version: '1.0.0',
+    core: '^0.1.0',
+    init: async (c) => {
+      ctx = c;
+    },
+  });
+  await createTestApp({ plugins: [spy], t });
+  const foreign = DOMAIN_EVENTS[0]!;
+  const actor = systemActor('spy');
+  t.throws(() => ctx!.events.emit(foreign, {} as never, { actor }), /may only emit its own events/);
+  t.throws(
+    () =>
+      ctx!.events.writeWith({ sql: 'with gate as (select null::text as key)', bindings: [] }, [
+        { key: 'x', event: foreign, payload: {} as never, meta: { actor } },
+      ]),
+    /may only emit its own events/,
+  );
 });
