@@ -36,6 +36,7 @@ export {
   type EmitMeta,
   type EventDefinition,
   type PayloadOf,
+  type StagedEvent,
 } from './events/define-event.js';
 export type { SubscriberPriority } from './events/priority.js';
 export { redeliverPendingEvents } from './events/recovery.js';
@@ -98,7 +99,6 @@ export {
   type PluginSubscriber,
   type RacedeskApp,
   type RouteRegistrar,
-  type StagedEvent,
   type UserDirectory,
 } from './plugins/contract.js';
 export { sortByDependencies } from './plugins/dependency-order.js';

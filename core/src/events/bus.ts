@@ -6,8 +6,8 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { RacedeskError } from '../errors.js';
 import type { Metrics } from '../http/metrics.js';
-import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from './define-event.js';
-import { NOTIFY_CHANNEL, NOTIFY_IDS } from './event-row.js';
+import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf, StagedEvent } from './define-event.js';
+import { committedEvent, insertEvents, insertEventsWith, type OutboxRow } from './outbox.js';
 import type { SubscriberPriority } from './priority.js';
 
 /** A handler registered on the bus (the loader builds these from plugins' subscriber definitions). */
@@ -31,10 +31,8 @@ const PRIORITIES: SubscriberPriority[] = ['high', 'normal', 'low'];
 /** How long the emitting instance has to dispatch a durable event before the recovery sweep may. */
 export const DURABLE_GRACE_MS = 30_000;
 
-type Executor = Database | Knex.Transaction;
-
 interface QueuedEmit {
-  values: Knex.RawBinding[];
+  row: OutboxRow;
   resolve: (id: number) => void;
   reject: (error: unknown) => void;
 }
@@ -112,18 +110,10 @@ export class EventBus {
     meta: EmitMeta,
     trx?: Knex.Transaction,
   ): Promise<DispatchedEvent<E>> {
-    const now = this.clock.now();
-    const { values, actor, json } = this.rowOf(event, payload, meta, now);
-    const id = trx ? await this.insertInTransaction(trx, values) : (await this.insert(this.db, [values]))[0]!;
+    const row = this.rowOf(event, payload, meta, this.clock.now());
+    const id = trx ? await this.insertInTransaction(trx, row) : (await insertEvents(this.db, [row]))[0]!;
     // Subscribers get their own copy, as stored (the emitter may go on changing its objects).
-    const dispatched = {
-      id,
-      name: event.name,
-      orgId: meta.orgId ?? null,
-      actor: JSON.parse(actor),
-      payload: JSON.parse(json),
-      occurredAt: now,
-    } as DispatchedEvent<E>;
+    const dispatched = committedEvent(id, row) as DispatchedEvent<E>;
     this.metrics?.eventsEmitted.inc({ event: event.name });
     if (trx) {
       this.dispatchAfterCommit(rootTransaction(trx), dispatched);
@@ -143,60 +133,17 @@ export class EventBus {
    */
   async writeWith(
     statement: { sql: string; bindings: readonly Knex.RawBinding[] },
-    staged: ReadonlyArray<{ key: string; event: EventDefinition; payload: unknown; meta: EmitMeta }>,
+    staged: readonly StagedEvent[],
   ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }> {
     const now = this.clock.now();
-    const rows = staged.map(({ key, event, payload, meta }, ord) => {
-      const { values, actor, json } = this.rowOf(event, payload as never, meta, now);
-      const [name, orgId, , , , durable, retryAt] = values;
-      return { ord, key, name, orgId, actor, json, durable, retryAt };
-    });
-    const result = (await this.db.raw(
-      `${statement.sql},
-       rd_staged as (
-         select * from jsonb_to_recordset(?::jsonb) as s(ord int, key text, name text, org_id bigint,
-           actor jsonb, payload jsonb, durable text[], retry_at timestamptz)
-       ), rd_inserted as (
-         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
-         select s.name, s.org_id, s.actor, s.payload, ?, s.durable, s.retry_at
-         from rd_staged as s where s.key in (select key from gate) order by s.ord
-         returning id
-       ), rd_notified as (
-         select pg_notify(?, string_agg(id::text, ',' order by id))
-         from (select id, (row_number() over (order by id) - 1) / ${NOTIFY_IDS} as part from rd_inserted) as ids
-         group by part
-       )
-       select (select coalesce(json_agg(key), '[]'::json) from gate) as keys,
-         (select coalesce(json_agg(id order by id), '[]'::json) from rd_inserted) as ids,
-         (select count(*) from rd_notified) as notifications`,
-      [
-        ...statement.bindings,
-        // One JSON document for all of them, the payloads spliced in as written.
-        `[${rows
-          .map(
-            (r) =>
-              `{"ord":${r.ord},"key":${JSON.stringify(r.key)},"name":${JSON.stringify(r.name)},` +
-              `"org_id":${JSON.stringify(r.orgId)},"actor":${r.actor},"payload":${r.json},` +
-              `"durable":${JSON.stringify(r.durable)},"retry_at":${JSON.stringify(r.retryAt)}}`,
-          )
-          .join(',')}]`,
-        now,
-        NOTIFY_CHANNEL,
-      ],
-    )) as { rows: Array<{ keys: string[]; ids: number[] }> };
-    const { keys: written, ids } = result.rows[0]!;
-    const keys = new Set(written);
-    // Ids follow the staging order of the events written (one insert, in `ord` order).
-    const events = rows
-      .filter((r) => keys.has(r.key))
-      .map((r, i) => ({
-        id: ids[i]!,
-        name: r.name as string,
-        orgId: r.orgId as number | null,
-        actor: JSON.parse(r.actor),
-        payload: JSON.parse(r.json),
-        occurredAt: now,
-      }));
+    const rows = staged.map(({ key, event, payload, meta }) => ({
+      key,
+      row: this.rowOf(event, payload, meta, now),
+    }));
+    const result = await insertEventsWith(this.db, statement, rows);
+    const keys = new Set(result.keys);
+    // Ids follow the staging order of the events written (one insert, in that order).
+    const events = rows.filter((r) => keys.has(r.key)).map((r, i) => committedEvent(result.ids[i]!, r.row));
     for (const e of events) this.metrics?.eventsEmitted.inc({ event: e.name });
     if (events.length) void this.dispatchCommitted(events);
     return { keys, events };
@@ -213,8 +160,13 @@ export class EventBus {
     }
   }
 
-  /** Checks an event and its payload; the outbox row's values (and its actor and payload as JSON). */
-  private rowOf<E extends EventDefinition>(event: E, payload: PayloadOf<E>, meta: EmitMeta, now: Date) {
+  /** Checks an event and its payload: its outbox row. */
+  private rowOf<E extends EventDefinition>(
+    event: E,
+    payload: PayloadOf<E>,
+    meta: EmitMeta,
+    occurredAt: Date,
+  ): OutboxRow {
     if (!this.definitions.has(event.name)) {
       throw new RacedeskError('RD_EVENT_UNKNOWN', `Event "${event.name}" is not declared`);
     }
@@ -225,19 +177,15 @@ export class EventBus {
         `Payload of "${event.name}" is invalid at ${first?.instancePath || '/'}: ${first?.message}`,
       );
     }
-    const durable = (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id);
-    const actor = JSON.stringify(meta.actor);
-    const json = JSON.stringify(payload);
-    const values: Knex.RawBinding[] = [
-      event.name,
-      meta.orgId ?? null,
-      actor,
-      json,
-      now,
-      durable,
-      new Date(now.getTime() + DURABLE_GRACE_MS),
-    ];
-    return { values, actor, json };
+    return {
+      name: event.name,
+      orgId: meta.orgId ?? null,
+      actorJson: JSON.stringify(meta.actor),
+      payloadJson: JSON.stringify(payload),
+      occurredAt,
+      durable: (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id),
+      retryAt: new Date(occurredAt.getTime() + DURABLE_GRACE_MS),
+    };
   }
 
   private validatorOf(event: EventDefinition): Validator {
@@ -291,31 +239,10 @@ export class EventBus {
   }
 
   /**
-   * Writes events to the outbox in one round trip: the inserts and their NOTIFYs (transactional, so
-   * other instances hear of the events only once they commit). One NOTIFY carries the ids of up to
-   * {@link NOTIFY_IDS} events, comma-separated. Ids come back in the given order.
-   */
-  private async insert(executor: Executor, rows: Knex.RawBinding[][]): Promise<number[]> {
-    const result = (await executor.raw(
-      `with inserted as (
-         insert into events (name, org_id, actor, payload, occurred_at, pending_subscribers, retry_at)
-         values ${rows.map(() => '(?, ?, ?, ?, ?, ?::text[], ?)').join(', ')} returning id
-       ), notified as (
-         select pg_notify(?, string_agg(id::text, ',' order by id))
-         from (select id, (row_number() over (order by id) - 1) / ${NOTIFY_IDS} as part from inserted) as ids
-         group by part
-       )
-       select id, (select count(*) from notified) as notifications from inserted order by id`,
-      [...rows.flat(), NOTIFY_CHANNEL],
-    )) as { rows: Array<{ id: number }> };
-    return result.rows.map((r) => r.id);
-  }
-
-  /**
    * Emits made in the same transaction during the same turn (say, one per room of a batch of room
    * updates) share one insert; each emitter still gets its own row, in call order.
    */
-  private insertInTransaction(trx: Knex.Transaction, values: Knex.RawBinding[]): Promise<number> {
+  private insertInTransaction(trx: Knex.Transaction, row: OutboxRow): Promise<number> {
     return new Promise((resolve, reject) => {
       let queue = this.queued.get(trx);
       if (!queue) {
@@ -324,9 +251,9 @@ export class EventBus {
         this.queued.set(trx, pending);
         queueMicrotask(() => {
           this.queued.delete(trx);
-          this.insert(
+          insertEvents(
             trx,
-            pending.map((p) => p.values),
+            pending.map((p) => p.row),
           ).then(
             (ids) => {
               for (const [i, p] of pending.entries()) p.resolve(ids[i]!);
@@ -337,7 +264,7 @@ export class EventBus {
           );
         });
       }
-      queue.push({ values, resolve, reject });
+      queue.push({ row, resolve, reject });
     });
   }
 

@@ -35,3 +35,11 @@ export interface EmitMeta {
   actor: Actor;
   orgId?: number | null;
 }
+
+/** An event written with a caller's statement only if the statement's `gate` returns its `key`. */
+export interface StagedEvent<E extends EventDefinition = EventDefinition> {
+  key: string;
+  event: E;
+  payload: PayloadOf<E>;
+  meta: EmitMeta;
+}

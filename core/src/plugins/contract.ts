@@ -15,7 +15,13 @@ import type { Clock } from '../clock.js';
 import type { RacedeskConfig } from '../config/schema.js';
 import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
-import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf } from '../events/define-event.js';
+import type {
+  DispatchedEvent,
+  EmitMeta,
+  EventDefinition,
+  PayloadOf,
+  StagedEvent,
+} from '../events/define-event.js';
 import type { SubscriberPriority } from '../events/priority.js';
 import type { OrgRef } from '../orgs/org-repository.js';
 import type { InstanceRole } from '../runtime.js';
@@ -58,14 +64,6 @@ export interface PluginEvents {
     statement: { sql: string; bindings: readonly Knex.RawBinding[] },
     staged: ReadonlyArray<StagedEvent>,
   ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }>;
-}
-
-/** An event for {@link PluginEvents.writeWith}, written only if the statement's gate returns its `key`. */
-export interface StagedEvent<E extends EventDefinition = EventDefinition> {
-  key: string;
-  event: E;
-  payload: PayloadOf<E>;
-  meta: EmitMeta;
 }
 
 /** Schedules the plugin's own jobs (names are namespaced as `<plugin>:<job>`). */
