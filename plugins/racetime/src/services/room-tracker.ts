@@ -23,9 +23,8 @@ interface FollowedRoom {
   known: RacetimeRace | null;
   /** The room row read or written with `known` (batched updates do not read it again). */
   row: RoomRow | null;
-  /** The entrants' links as last read, and when (batched updates reuse them for a while). */
+  /** The entrants' links as last read (batched updates reuse them for a while). */
   links: RoomLinks | null;
-  linksReadAt: number;
   /** Frames received and not yet handed to the batcher; they go together once the room's turn comes. */
   frames: RaceUpdate[];
 }
@@ -105,7 +104,6 @@ export class RoomTracker {
       known: null,
       row: null,
       links: null,
-      linksReadAt: 0,
       frames: [],
     };
     // An expired token makes actions fail on an open socket (§5.7): the socket renews and reconnects,
@@ -176,16 +174,16 @@ export class RoomTracker {
       known: room.known,
       row: room.row,
       // Links are read again now and then: an entrant may link their account during the race.
-      links: this.runtime.clock.now().getTime() - room.linksReadAt < LINKS_KEPT_MS ? room.links : null,
+      links:
+        room.links && this.runtime.clock.now().getTime() - room.links.readAt < LINKS_KEPT_MS
+          ? room.links
+          : null,
     });
     room.joined = true;
     if (!followUp) return;
     room.known = followUp.race;
     room.row = followUp.room;
-    if (followUp.links !== room.links) {
-      room.links = followUp.links;
-      room.linksReadAt = this.runtime.clock.now().getTime();
-    }
+    room.links = followUp.links;
     this.act(room, followUp);
     await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);

@@ -1,4 +1,4 @@
-import { type EventDefinition, type StagedEvent, systemActor } from '@racedesk/core';
+import { type StagedEvent, systemActor } from '@racedesk/core';
 import type { Knex } from 'knex';
 import type { RacetimeRace } from '../clients/race-data.js';
 import type { RaceUpdate } from '../clients/race-socket.js';
@@ -29,10 +29,11 @@ export interface UpdateFollowUp {
   done: boolean;
 }
 
-/** The entrants whose links were read (`checked`), and the user each linked one is. */
+/** The entrants whose links were read (`checked`, at `readAt` ms), and the user each linked one is. */
 export interface RoomLinks {
   checked: ReadonlySet<string>;
   users: ReadonlyMap<string, number>;
+  readAt: number;
 }
 
 /**
@@ -111,12 +112,7 @@ async function afterLock(
 ): Promise<UpdateFollowUp> {
   const { race } = updates[updates.length - 1]!;
   const users = new Map(links.map(([racetimeId, userId]) => [racetimeId, Number(userId)]));
-  const changes: RaceChange[] = [];
-  let previous = stored;
-  for (const update of updates) {
-    changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
-    previous = update.race;
-  }
+  const changes = changesOf(stored, updates);
   const ref = refOf(name, race, room);
   const meta = { actor, orgId: room.org_id };
   if (options.joined)
@@ -127,7 +123,7 @@ async function afterLock(
       trx,
     );
   for (const { event, payload } of changeEvents(changes, ref, users, race.status))
-    await ctx.events.emit(event, payload as never, meta, trx);
+    await ctx.events.emit(event, payload, meta, trx);
   if (!options.written) {
     const fields: Record<string, unknown> = { last_race: JSON.stringify(race), updated_at: ctx.clock.now() };
     if (!stored || stored.status !== race.status) {
@@ -148,7 +144,7 @@ async function afterLock(
     room,
     race,
     acceptRequests: requested.filter((id) => players.has(users.get(id) ?? -1)),
-    links: { checked: new Set(entrantIdsOf(updates)), users },
+    links: { checked: new Set(entrantIdsOf(updates)), users, readAt: ctx.clock.now().getTime() },
     done: race.status === 'cancelled' || race.status === 'partitioned',
   };
 }
@@ -178,12 +174,7 @@ export async function applyRaceUpdates(
   const staged: StagedEvent[] = [];
   for (const { name, updates, known, row, links } of items) {
     const { race } = updates[updates.length - 1]!;
-    const changes: RaceChange[] = [];
-    let previous = known;
-    for (const update of updates) {
-      changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
-      previous = update.race;
-    }
+    const changes = changesOf(known, updates);
     const meta = { actor, orgId: row.org_id };
     for (const { event, payload } of changeEvents(changes, refOf(name, race, row), links.users, race.status))
       staged.push({ key: name, event, payload, meta });
@@ -252,6 +243,17 @@ async function matchPlayers(
   return new Set(match.players.map((p) => p.userId));
 }
 
+/** The changes of `updates` (in order), each frame diffed against the one before, the first against `from`. */
+function changesOf(from: RacetimeRace | null, updates: readonly RaceUpdate[]): RaceChange[] {
+  const changes: RaceChange[] = [];
+  let previous = from;
+  for (const update of updates) {
+    changes.push(...diffRace(previous, update.race, { baseline: update.baseline }));
+    previous = update.race;
+  }
+  return changes;
+}
+
 type RoomRef = ReturnType<typeof refOf>;
 
 /** What every racetime room event says about its room. */
@@ -271,7 +273,7 @@ function changeEvents(
   ref: RoomRef,
   users: ReadonlyMap<string, number>,
   raceStatus: string,
-): Array<{ event: EventDefinition; payload: unknown }> {
+): Array<Pick<StagedEvent, 'event' | 'payload'>> {
   return changes.map((change) => {
     if (change.kind === 'race_status_changed') {
       const { from, to, entrantCount, startedAt, endedAt } = change;
