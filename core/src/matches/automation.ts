@@ -29,10 +29,10 @@ const WORDS: Record<AutomationAspect, string> = {
 /** Matches per statement of the bulk claims. */
 const CHUNK = 5000;
 
-/** Throws 409 when a plugin other than the acting one owns `aspect` among `claims`. */
 /** A claim as stored or as a match view shows it. */
 type ClaimLike = { pluginId: string; aspects: readonly string[]; reason: string };
 
+/** Throws 409 when a plugin other than the acting one owns `aspect` among `claims`. */
 function refuseOwned(claims: readonly ClaimLike[], aspect: AutomationAspect, actor: Actor): void {
   const owner = claims.find((c) => c.aspects.includes(aspect));
   if (!owner) return;

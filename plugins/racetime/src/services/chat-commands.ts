@@ -56,7 +56,6 @@ export class ChatCommands {
     this.commands.set(name, { ...command, name });
   }
 
-  /** The reply to a chat message, or `null` when it is not a command (or the command said nothing). */
   /** Whether a message may be a command at all (people's `!…` in the room's chat): others cost nothing. */
   static mayBeCommand(message: RacetimeChatMessage): boolean {
     return (
@@ -64,6 +63,7 @@ export class ChatCommands {
     );
   }
 
+  /** The reply to a chat message, or `null` when it is not a command (or the command said nothing). */
   async handle(room: string, message: RacetimeChatMessage): Promise<string | null> {
     if (!ChatCommands.mayBeCommand(message)) return null;
     const text = message.messagePlain.trim();

@@ -71,7 +71,6 @@ export const movesMatch = (status: string): boolean =>
  * results recorded once when it finishes (a later different finish, after an entrant undid, is recorded
  * as an audited correction), and back to scheduled with the room unlinked when the race is cancelled.
  */
-
 export async function applyRaceToMatch(
   ctx: RacetimeContext,
   trx: Knex.Transaction,
