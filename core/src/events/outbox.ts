@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
 import type { DispatchedEvent } from './define-event.js';
@@ -83,7 +84,7 @@ export async function insertEventsWith(
         `"retry_at":${JSON.stringify(row.retryAt)}}`,
     )
     .join(',')}]`;
-  const result = (await db.raw(
+  const sql =
     // The CTEs added here are prefixed, out of the way of the caller's.
     `${statement.sql},
      rd_staged as (
@@ -97,8 +98,33 @@ export async function insertEventsWith(
      ), ${notifyCte('rd_notified', 'rd_inserted')}
      select (select coalesce(json_agg(key), '[]'::json) from gate) as keys,
        (select coalesce(json_agg(id order by id), '[]'::json) from rd_inserted) as ids,
-       (select count(*) from rd_notified) as notifications`,
-    [...statement.bindings, document, NOTIFY_CHANNEL],
-  )) as { rows: Array<{ keys: string[]; ids: number[] }> };
+       (select count(*) from rd_notified) as notifications`;
+  const result = (await preparedRaw(db, sql, [...statement.bindings, document, NOTIFY_CHANNEL])) as {
+    rows: Array<{ keys: string[]; ids: number[] }>;
+  };
   return result.rows[0]!;
+}
+
+/** Statement texts this process runs as named prepared statements, with their names (see {@link preparedRaw}). */
+const preparedNames = new Map<string, string>();
+/** More distinct texts than this are a caller splicing data into its statement: they run unnamed. */
+const MAX_PREPARED_TEXTS = 64;
+
+/**
+ * Runs a statement whose text stays the same from call to call (the data is bound) as a named prepared
+ * statement: each connection parses and plans it once, then only binds and executes (planning was 60 %
+ * of the server time of a batched room update). The name is a hash of the text, so one connection never
+ * sees a name with two texts; past {@link MAX_PREPARED_TEXTS} texts, statements run unnamed, so a
+ * caller that varies its text does not pile up statements on every connection.
+ */
+function preparedRaw(db: Database, sql: string, bindings: readonly Knex.RawBinding[]) {
+  const raw = db.raw(sql, bindings);
+  let name = preparedNames.get(sql);
+  if (name === undefined) {
+    if (preparedNames.size >= MAX_PREPARED_TEXTS) return raw;
+    name = `rd_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    preparedNames.set(sql, name);
+  }
+  // Knex hands `options` to pg's query config; `name` makes it a prepared statement.
+  return raw.options({ name });
 }
