@@ -31,6 +31,16 @@ const PRIORITIES: SubscriberPriority[] = ['high', 'normal', 'low'];
 /** How long the emitting instance has to dispatch a durable event before the recovery sweep may. */
 export const DURABLE_GRACE_MS = 30_000;
 
+/** How the bus dispatches events of one name. */
+interface Route {
+  /** The subscribers, one group per priority, highest first; priorities nobody has are left out. */
+  groups: Subscription[][];
+  /** Ids of the durable subscribers (the outbox row owes the event to each). */
+  durable: readonly string[];
+  /** Whether any subscriber reads ahead ({@link Subscription.prepare}). */
+  prepares: boolean;
+}
+
 interface QueuedEmit {
   row: OutboxRow;
   resolve: (id: number) => void;
@@ -52,6 +62,8 @@ export class EventBus {
   /** Payload checks compiled on an event's first emit (events are emitted by the thousand per second). */
   private readonly validators = new WeakMap<object, Validator>();
   private readonly subscriptions = new Map<string, Subscription[]>();
+  /** How events of each name are dispatched, worked out on the first one (events come by the thousand). */
+  private readonly routes = new Map<string, Route>();
   private inflight = 0;
   private idleWaiters: Array<() => void> = [];
   /** Emits of a transaction waiting for their shared insert (see {@link insertInTransaction}). */
@@ -98,6 +110,7 @@ export class EventBus {
     }
     list.push(subscription);
     this.subscriptions.set(subscription.eventName, list);
+    this.routes.delete(subscription.eventName);
   }
 
   /**
@@ -183,7 +196,7 @@ export class EventBus {
       actorJson: JSON.stringify(meta.actor),
       payloadJson: JSON.stringify(payload),
       occurredAt,
-      durable: (this.subscriptions.get(event.name) ?? []).filter((s) => s.durable).map((s) => s.id),
+      durable: this.routeOf(event.name).durable,
       retryAt: new Date(occurredAt.getTime() + DURABLE_GRACE_MS),
     };
   }
@@ -215,6 +228,7 @@ export class EventBus {
 
   /** Lets subscribers with `prepare` read ahead for a committed transaction's events. */
   private async prepare(events: DispatchedEvent[]): Promise<void> {
+    if (!events.some((e) => this.routeOf(e.name).prepares)) return;
     const wanted = new Map<NonNullable<Subscription['prepare']>, DispatchedEvent[]>();
     for (const event of events) {
       for (const sub of this.subscriptions.get(event.name) ?? []) {
@@ -272,26 +286,42 @@ export class EventBus {
   async dispatch(event: DispatchedEvent, only?: ReadonlySet<string>): Promise<void> {
     this.inflight++;
     try {
-      const all = (this.subscriptions.get(event.name) ?? []).filter((s) => !only || only.has(s.id));
-      for (const priority of PRIORITIES) {
-        const group = all.filter((s) => s.priority === priority);
-        await Promise.all(group.map((s) => this.runOne(s, event)));
+      // Handlers start after the emitter's current step, never inside its call to emit.
+      await undefined;
+      for (const group of this.routeOf(event.name).groups) {
+        const runs = only ? group.filter((s) => only.has(s.id)) : group;
+        if (runs.length === 1) await this.runOne(runs[0]!, event);
+        else if (runs.length > 1) await Promise.all(runs.map((s) => this.runOne(s, event)));
       }
     } finally {
       this.leave();
     }
   }
 
+  private routeOf(name: string): Route {
+    let route = this.routes.get(name);
+    if (!route) {
+      const subs = this.subscriptions.get(name) ?? [];
+      route = {
+        groups: PRIORITIES.map((p) => subs.filter((s) => s.priority === p)).filter((g) => g.length > 0),
+        durable: subs.filter((s) => s.durable).map((s) => s.id),
+        prepares: subs.some((s) => s.prepare),
+      };
+      this.routes.set(name, route);
+    }
+    return route;
+  }
+
   private async runOne(sub: Subscription, event: DispatchedEvent): Promise<void> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
-        Promise.resolve().then(() => sub.handler(event)),
-        new Promise((_, reject) => {
+      const running = sub.handler(event);
+      if (running)
+        await new Promise<void>((resolve, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${sub.timeoutMs} ms`)), sub.timeoutMs);
-        }),
-      ]);
+          running.then(resolve, reject);
+        });
       if (sub.durable) this.acknowledge(event.id, sub.id);
       this.metrics?.subscriberRuns.inc({ subscriber: sub.id, outcome: 'ok' });
     } catch (error) {

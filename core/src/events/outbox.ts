@@ -12,7 +12,7 @@ export interface OutboxRow {
   payloadJson: string;
   occurredAt: Date;
   /** Durable subscribers still owed the event. */
-  durable: string[];
+  durable: readonly string[];
   retryAt: Date;
 }
 
@@ -55,7 +55,7 @@ export async function insertEvents(
         r.actorJson,
         r.payloadJson,
         r.occurredAt,
-        r.durable,
+        [...r.durable],
         r.retryAt,
       ]),
       NOTIFY_CHANNEL,

@@ -9,7 +9,8 @@ import { SelectField, TextField } from '../../components/field';
 import { Section } from '../../components/page-header';
 import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
-import { type ChannelChoice, channelText, POST_KINDS, type PostKind } from './types';
+import { ChannelTable } from './channel-table';
+import { type ChannelChoice, canPostText, channelText, POST_KINDS, type PostKind } from './types';
 
 /** Picks the channel for one kind of post: the org default, or one tournament's when `tournamentId` is set. */
 export function ChooseChannel({
@@ -73,66 +74,40 @@ export function ChannelsSection({ org }: PluginPageProps) {
         {(items) => {
           const defaults = items.filter((c) => c.tournamentId === null);
           return (
-            <div className="table-wrap">
-              <table className="table" aria-label="Channel choices">
-                <thead>
-                  <tr>
-                    <th scope="col">Post</th>
-                    <th scope="col">Channel</th>
-                    <th scope="col">Bot can post</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {POST_KINDS.map(({ kind, label }) => {
-                    const c = defaults.find((d) => d.kind === kind);
-                    return (
-                      <tr key={kind}>
-                        <td>{label}</td>
-                        <td>
-                          {c ? (
-                            <>
-                              {c.channelName ? `#${c.channelName}` : null}{' '}
-                              <span className="muted mono">{c.channelId}</span>
-                            </>
-                          ) : (
-                            <span className="muted">not posted</span>
-                          )}
-                        </td>
-                        <td>
-                          {!c
-                            ? '—'
-                            : c.canPost
-                              ? 'Yes'
-                              : `No: ${c.problem ?? `missing ${c.missingPermissions.join(', ')}`}`}
-                        </td>
-                        <td>
-                          {c ? (
-                            <ConfirmButton
-                              label="Stop"
-                              ariaLabel={`Stop posting ${label.toLowerCase()}`}
-                              title={`Stop posting ${label.toLowerCase()} in ${channelText(c)}?`}
-                              confirmLabel="Stop posting"
-                              onConfirm={async () => {
-                                await api(`${base}/channels/${c.id}`, { method: 'DELETE' });
-                                await choices.reload();
-                              }}
-                            >
-                              <p>
-                                Tournaments without a channel of their own for {label.toLowerCase()} no longer
-                                post them in Discord; you can choose a channel again below.
-                              </p>
-                            </ConfirmButton>
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <ChannelTable
+              label="Channel choices"
+              row={(kind, label) => {
+                const c = defaults.find((d) => d.kind === kind);
+                if (!c)
+                  return { channel: <span className="muted">not posted</span>, canPost: '—', action: null };
+                return {
+                  channel: (
+                    <>
+                      {c.channelName ? `#${c.channelName}` : null}{' '}
+                      <span className="muted mono">{c.channelId}</span>
+                    </>
+                  ),
+                  canPost: canPostText(c),
+                  action: (
+                    <ConfirmButton
+                      label="Stop"
+                      ariaLabel={`Stop posting ${label.toLowerCase()}`}
+                      title={`Stop posting ${label.toLowerCase()} in ${channelText(c)}?`}
+                      confirmLabel="Stop posting"
+                      onConfirm={async () => {
+                        await api(`${base}/channels/${c.id}`, { method: 'DELETE' });
+                        await choices.reload();
+                      }}
+                    >
+                      <p>
+                        Tournaments without a channel of their own for {label.toLowerCase()} no longer post
+                        them in Discord; you can choose a channel again below.
+                      </p>
+                    </ConfirmButton>
+                  ),
+                };
+              }}
+            />
           );
         }}
       </ResourceView>

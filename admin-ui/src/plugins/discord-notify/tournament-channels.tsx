@@ -4,12 +4,10 @@ import { useApi } from '../../api/use-api';
 import { ConfirmButton } from '../../components/confirm-button';
 import { ResourceView } from '../../components/resource-view';
 import type { PluginPageProps } from '../contract';
+import { ChannelTable } from './channel-table';
 import { ChooseChannel } from './channels-section';
 import { ScheduledEventsForm } from './scheduled-events';
-import { type ChannelChoice, channelText, POST_KINDS } from './types';
-
-const canPostText = (c: ChannelChoice) =>
-  c.canPost ? 'Yes' : `No: ${c.problem ?? `missing ${c.missingPermissions.join(', ')}`}`;
+import { type ChannelChoice, canPostText, channelText } from './types';
 
 /**
  * Where this tournament's posts go: its own channel for a kind of post, or else the org's default
@@ -41,62 +39,42 @@ export function DiscordTournamentSettings({
     <>
       <ResourceView resource={choices} label="channel choices">
         {(items) => (
-          <div className="table-wrap">
-            <table className="table" aria-label="Tournament channel choices">
-              <thead>
-                <tr>
-                  <th scope="col">Post</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Bot can post</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {POST_KINDS.map(({ kind, label }) => {
-                  const own = items.find((c) => c.kind === kind && c.tournamentId === tournamentId);
-                  const fallback = items.find((c) => c.kind === kind && c.tournamentId === null);
-                  const shown = own ?? fallback;
-                  return (
-                    <tr key={kind}>
-                      <td>{label}</td>
-                      <td>
-                        {own ? (
-                          channelText(own)
-                        ) : fallback ? (
-                          <span className="muted">organization default: {channelText(fallback)}</span>
-                        ) : (
-                          <span className="muted">not posted</span>
-                        )}
-                      </td>
-                      <td>{shown ? canPostText(shown) : '—'}</td>
-                      <td>
-                        {own ? (
-                          <ConfirmButton
-                            label="Use default"
-                            ariaLabel={`Use the organization default for ${label.toLowerCase()}`}
-                            title={`Stop posting ${label.toLowerCase()} in ${channelText(own)}?`}
-                            confirmLabel={fallback ? 'Use the default' : 'Stop posting'}
-                            onConfirm={async () => {
-                              await api(`${base}/channels/${own.id}`, { method: 'DELETE' });
-                              await choices.reload();
-                            }}
-                          >
-                            <p>
-                              {fallback
-                                ? `This tournament's ${label.toLowerCase()} go to the organization default, ${channelText(fallback)}, instead.`
-                                : `The organization has no default channel for ${label.toLowerCase()}: this tournament's are no longer posted in Discord.`}
-                            </p>
-                          </ConfirmButton>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ChannelTable
+            label="Tournament channel choices"
+            row={(kind, label) => {
+              const own = items.find((c) => c.kind === kind && c.tournamentId === tournamentId);
+              const fallback = items.find((c) => c.kind === kind && c.tournamentId === null);
+              const shown = own ?? fallback;
+              return {
+                channel: own ? (
+                  channelText(own)
+                ) : fallback ? (
+                  <span className="muted">organization default: {channelText(fallback)}</span>
+                ) : (
+                  <span className="muted">not posted</span>
+                ),
+                canPost: shown ? canPostText(shown) : '—',
+                action: own ? (
+                  <ConfirmButton
+                    label="Use default"
+                    ariaLabel={`Use the organization default for ${label.toLowerCase()}`}
+                    title={`Stop posting ${label.toLowerCase()} in ${channelText(own)}?`}
+                    confirmLabel={fallback ? 'Use the default' : 'Stop posting'}
+                    onConfirm={async () => {
+                      await api(`${base}/channels/${own.id}`, { method: 'DELETE' });
+                      await choices.reload();
+                    }}
+                  >
+                    <p>
+                      {fallback
+                        ? `This tournament's ${label.toLowerCase()} go to the organization default, ${channelText(fallback)}, instead.`
+                        : `The organization has no default channel for ${label.toLowerCase()}: this tournament's are no longer posted in Discord.`}
+                    </p>
+                  </ConfirmButton>
+                ) : null,
+              };
+            }}
+          />
         )}
       </ResourceView>
       <ChooseChannel base={base} tournamentId={tournamentId} onSaved={() => void choices.reload()} />

@@ -56,3 +56,7 @@ export interface TournamentDiscordSettings {
 /** A channel choice in words: `#name (id)`, or the id alone when Discord did not name it. */
 export const channelText = (c: ChannelChoice) =>
   `${c.channelName ? `#${c.channelName} ` : ''}(${c.channelId})`;
+
+/** Whether the bot can post in a chosen channel, and if not, why. */
+export const canPostText = (c: ChannelChoice) =>
+  c.canPost ? 'Yes' : `No: ${c.problem ?? `missing ${c.missingPermissions.join(', ')}`}`;

@@ -185,7 +185,7 @@ export class RoomTracker {
     room.row = followUp.room;
     room.links = followUp.links;
     this.act(room, followUp);
-    await this.postNotice(room, followUp);
+    if (!room.noticePosted && followUp.room.not_invited.length > 0) await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);
   }
 
@@ -204,9 +204,8 @@ export class RoomTracker {
     }
   }
 
-  /** Says once in chat who could not be invited and why. */
+  /** Says once in chat who could not be invited and why (the caller checks there is someone). */
   private async postNotice(room: FollowedRoom, { room: row, race }: UpdateFollowUp): Promise<void> {
-    if (room.noticePosted || row.not_invited.length === 0) return;
     room.noticePosted = true;
     if (race.status !== 'open' && race.status !== 'invitational') return;
     const names = await Promise.all(
