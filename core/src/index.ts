@@ -37,6 +37,7 @@ export {
   type EventDefinition,
   type PayloadOf,
   type StagedEvent,
+  type WriteStatement,
 } from './events/define-event.js';
 export type { SubscriberPriority } from './events/priority.js';
 export { redeliverPendingEvents } from './events/recovery.js';

@@ -6,7 +6,14 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/connect.js';
 import { RacedeskError } from '../errors.js';
 import type { Metrics } from '../http/metrics.js';
-import type { DispatchedEvent, EmitMeta, EventDefinition, PayloadOf, StagedEvent } from './define-event.js';
+import type {
+  DispatchedEvent,
+  EmitMeta,
+  EventDefinition,
+  PayloadOf,
+  StagedEvent,
+  WriteStatement,
+} from './define-event.js';
 import { committedEvent, insertEvents, insertEventsWith, type OutboxRow } from './outbox.js';
 import type { SubscriberPriority } from './priority.js';
 
@@ -145,7 +152,7 @@ export class EventBus {
    * the events written.
    */
   async writeWith(
-    statement: { sql: string; bindings: readonly Knex.RawBinding[] },
+    statement: WriteStatement,
     staged: readonly StagedEvent[],
   ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }> {
     const now = this.clock.now();

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Static, TSchema } from 'typebox';
 import type { Actor } from '../actor.js';
 
@@ -34,6 +35,15 @@ export interface DispatchedEvent<E extends EventDefinition = EventDefinition> {
 export interface EmitMeta {
   actor: Actor;
   orgId?: number | null;
+}
+
+/**
+ * A caller's statement for `writeWith`: data-modifying CTEs without the final `select`, one of them
+ * named `gate` with a text column `key`. Its text stays the same from call to call (the data is bound).
+ */
+export interface WriteStatement {
+  sql: string;
+  bindings: readonly Knex.RawBinding[];
 }
 
 /** An event written with a caller's statement only if the statement's `gate` returns its `key`. */

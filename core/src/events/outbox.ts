@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Database } from '../db/connect.js';
-import type { DispatchedEvent } from './define-event.js';
+import type { DispatchedEvent, WriteStatement } from './define-event.js';
 import { NOTIFY_CHANNEL, NOTIFY_IDS } from './event-row.js';
 
 /** An event ready for the `events` outbox: checked, its actor and payload written out as JSON. */
@@ -71,7 +71,7 @@ export async function insertEvents(
  */
 export async function insertEventsWith(
   db: Database,
-  statement: { sql: string; bindings: readonly Knex.RawBinding[] },
+  statement: WriteStatement,
   staged: ReadonlyArray<{ key: string; row: OutboxRow }>,
 ): Promise<{ keys: string[]; ids: number[] }> {
   // One JSON document for all of them, the payloads spliced in as written.

@@ -21,6 +21,7 @@ import type {
   EventDefinition,
   PayloadOf,
   StagedEvent,
+  WriteStatement,
 } from '../events/define-event.js';
 import type { SubscriberPriority } from '../events/priority.js';
 import type { OrgRef } from '../orgs/org-repository.js';
@@ -61,7 +62,7 @@ export interface PluginEvents {
    * it, in order, and dispatched once it committed. Returns the keys the gate returned and the events.
    */
   writeWith(
-    statement: { sql: string; bindings: readonly Knex.RawBinding[] },
+    statement: WriteStatement,
     staged: ReadonlyArray<StagedEvent>,
   ): Promise<{ keys: Set<string>; events: DispatchedEvent[] }>;
 }
