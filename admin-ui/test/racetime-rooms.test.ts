@@ -160,7 +160,7 @@ t.test(
       emulator.players.acceptInvite(slug, players[1]!.racetimeId);
       emulator.players.ready(slug, players[1]!.racetimeId);
       await room.getByText('Race in progress').waitFor({ timeout: 30_000 });
-      await entrant('Luigi').getByRole('cell', { name: 'Racing', exact: true }).waitFor();
+      await entrant('Luigi').getByRole('cell', { name: 'Racing', exact: true }).waitFor({ timeout: 30_000 });
       await finalRow.getByText('Luigi: Racing').waitFor();
       await shot('02c-racing');
       await schedule.screenshot({ path: `${SHOTS}racetime-02d-schedule-racing.png`, fullPage: true });
