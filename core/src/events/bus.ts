@@ -44,8 +44,8 @@ interface Route {
   groups: Subscription[][];
   /** Ids of the durable subscribers (the outbox row owes the event to each). */
   durable: readonly string[];
-  /** Whether any subscriber reads ahead ({@link Subscription.prepare}). */
-  prepares: boolean;
+  /** The read-ahead functions of its subscribers ({@link Subscription.prepare}), once each. */
+  prepares: ReadonlyArray<NonNullable<Subscription['prepare']>>;
 }
 
 interface QueuedEmit {
@@ -235,14 +235,12 @@ export class EventBus {
 
   /** Lets subscribers with `prepare` read ahead for a committed transaction's events. */
   private async prepare(events: DispatchedEvent[]): Promise<void> {
-    if (!events.some((e) => this.routeOf(e.name).prepares)) return;
     const wanted = new Map<NonNullable<Subscription['prepare']>, DispatchedEvent[]>();
     for (const event of events) {
-      for (const sub of this.subscriptions.get(event.name) ?? []) {
-        if (!sub.prepare) continue;
-        const list = wanted.get(sub.prepare) ?? [];
-        if (list.at(-1) !== event) list.push(event);
-        wanted.set(sub.prepare, list);
+      for (const prepare of this.routeOf(event.name).prepares) {
+        const list = wanted.get(prepare);
+        if (list) list.push(event);
+        else wanted.set(prepare, [event]);
       }
     }
     for (const [prepare, some] of wanted) {
@@ -312,7 +310,7 @@ export class EventBus {
       route = {
         groups: PRIORITIES.map((p) => subs.filter((s) => s.priority === p)).filter((g) => g.length > 0),
         durable: subs.filter((s) => s.durable).map((s) => s.id),
-        prepares: subs.some((s) => s.prepare),
+        prepares: [...new Set(subs.flatMap((s) => (s.prepare ? [s.prepare] : [])))],
       };
       this.routes.set(name, route);
     }
