@@ -5,6 +5,12 @@ import type { RacetimeContext } from './runtime.js';
 
 // A finished race can be re-opened for 10 minutes (an entrant undoes): keep following it a bit longer.
 const FINISHED_FOLLOW_MS = 15 * 60_000;
+/**
+ * Rooms renewed per statement. The renewal locks the rows it renews, and a room's updates wait for that
+ * lock: renewing 1,000 rooms at once held them for 20–30 ms every round, a stall every room of the
+ * instance felt at once (room fan-out benchmark); a tenth of that at a time holds each for ~3 ms.
+ */
+const RENEWAL_CHUNK = 100;
 
 /**
  * Holds room sockets across instances: each live room has a lease row (`lease_holder`,
@@ -77,33 +83,52 @@ export class RoomLeases {
 
   private async round(): Promise<void> {
     const now = this.clock.now();
-    const me = this.settings.instanceId;
-    const held: Array<{ slug: string; bot_id: string | number }> = (
-      await this.ctx.db.raw(
-        // Rows are locked in id order, as batched room updates lock them (no deadlock between the two).
-        `with mine as (
-           select id from racetime_match_rooms
-           where slug is not null and bot_id is not null
-             and (status in ('open', 'in_progress') or (status = 'finished' and updated_at > ?))
-             and (lease_holder = ? or lease_holder is null or lease_expires_at < ?)
-           order by id
-           for update
-         )
-         update racetime_match_rooms as r set lease_holder = ?, lease_expires_at = ?
-         from mine where r.id = mine.id
-         returning r.slug, r.bot_id`,
-        [
-          new Date(now.getTime() - FINISHED_FOLLOW_MS),
-          me,
-          now,
-          me,
-          new Date(now.getTime() + this.settings.leaseMs),
-        ],
-      )
-    ).rows;
+    const held: LeasedRoom[] = [];
+    for (let after = 0; ; ) {
+      const chunk = await this.renew(now, after);
+      held.push(...chunk);
+      if (chunk.length < RENEWAL_CHUNK || this.stopped) break;
+      after = Math.max(...chunk.map((r) => Number(r.id)));
+    }
     if (this.stopped) return;
     const names = new Set(held.map((r) => r.slug));
     for (const row of held) this.tracker.follow(row.slug, Number(row.bot_id));
     for (const name of this.tracker.followed()) if (!names.has(name)) this.tracker.unfollow(name);
   }
+
+  /** Renews (or takes) the leases of up to {@link RENEWAL_CHUNK} rooms with ids above `after`. */
+  private async renew(now: Date, after: number): Promise<LeasedRoom[]> {
+    const me = this.settings.instanceId;
+    const result = await this.ctx.db.raw(
+      // Rows are locked in id order, as batched room updates lock them (no deadlock between the two).
+      `with mine as (
+         select id from racetime_match_rooms
+         where id > ? and slug is not null and bot_id is not null
+           and (status in ('open', 'in_progress') or (status = 'finished' and updated_at > ?))
+           and (lease_holder = ? or lease_holder is null or lease_expires_at < ?)
+         order by id
+         limit ?
+         for update
+       )
+       update racetime_match_rooms as r set lease_holder = ?, lease_expires_at = ?
+       from mine where r.id = mine.id
+       returning r.id, r.slug, r.bot_id`,
+      [
+        after,
+        new Date(now.getTime() - FINISHED_FOLLOW_MS),
+        me,
+        now,
+        RENEWAL_CHUNK,
+        me,
+        new Date(now.getTime() + this.settings.leaseMs),
+      ],
+    );
+    return (result as { rows: LeasedRoom[] }).rows;
+  }
+}
+
+interface LeasedRoom {
+  id: string | number;
+  slug: string;
+  bot_id: string | number;
 }

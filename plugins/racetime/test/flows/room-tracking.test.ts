@@ -101,6 +101,53 @@ t.test('after a restart the rooms in progress are rejoined and their results rec
   t.equal(joined.length, 2, 'joined once before and once after the restart');
 });
 
+t.test(
+  'more rooms than one lease renewal takes: every lease is renewed, and another instance takes them all over',
+  async (t) => {
+    const database = await createTestDatabase();
+    t.teardown(() => database.drop());
+    const a = await racetimeTestApp(t, { instanceId: 'instance-a', database });
+    const lg = await league(a);
+    const mario = await lg.player('Mario');
+    const ids: number[] = [];
+    for (let i = 0; i < 130; i++) ids.push(await lg.match('2030-01-07T14:00:00Z', [mario], `Match ${i}`));
+    await a.clock.advanceTo('2030-01-07T13:00:00Z');
+    const openedAt = a.clock.now().getTime();
+    const rooms = (rt: RacetimeTestApp) =>
+      rt.app.racedesk
+        .db('racetime_match_rooms')
+        .whereIn('match_id', ids)
+        .select<Array<{ slug: string | null; lease_holder: string | null; lease_expires_at: Date }>>(
+          'slug',
+          'lease_holder',
+          'lease_expires_at',
+        );
+    // Every room held by `rt` and followed by exactly one socket.
+    const followedBy = (rt: RacetimeTestApp, holder: string) => async () =>
+      (await rooms(rt)).every(
+        (r) =>
+          r.slug && r.lease_holder === holder && rt.emulator.races.socketCount(r.slug.split('/')[1]!) === 1,
+      );
+    await until('130 rooms open, each followed by one socket of instance-a', followedBy(a, 'instance-a'));
+
+    const b = await racetimeTestApp(t, {
+      instanceId: 'instance-b',
+      clock: a.clock,
+      emulator: a.emulator,
+      database,
+    });
+    await a.clock.advance('40s');
+    await until('every lease renewed after the rooms opened', async () =>
+      (await rooms(a)).every((r) => r.lease_expires_at.getTime() > openedAt + 30_000),
+    );
+    t.ok(await followedBy(a, 'instance-a')(), 'instance-a still holds and follows every room');
+
+    await a.close();
+    await b.clock.advance('10s');
+    await until('instance-b follows every room', followedBy(b, 'instance-b'));
+  },
+);
+
 t.test('an entrant who links their account during the race is resolved within 30 s', async (t) => {
   const rt = await racetimeTestApp(t);
   const lg = await league(rt, { settings: { autoCreateRooms: false } });
