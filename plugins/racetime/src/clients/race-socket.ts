@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { type BotActionFrame, botActions } from './bot-actions.js';
 import type { BotTokenSource } from './bot-token-manager.js';
 import { parseChatMessage, type RacetimeChatMessage } from './chat-message.js';
+import { isIgnoredFrame } from './ignored-frames.js';
 import { parseJson } from './json-reader.js';
 import { parseRace, type RacetimeRace } from './race-data.js';
 import { isRacetimeError } from './racetime-errors.js';
@@ -35,7 +36,10 @@ export interface RaceSocketEvents {
   /** An `error` frame: the server refused an action (no correlation to which one, reference §5.6). */
   'action-error': [string[]];
   status: [RaceSocketStatus];
-  /** Every server frame as parsed JSON (renders, DMs, pins, ...), for what the typed events skip. */
+  /**
+   * Every server frame as parsed JSON (DMs, pins, ...), for what the typed events skip; not `race.renders`
+   * and `race.split`, which bots ignore (reference §5.3) and which are not parsed.
+   */
   frame: [Record<string, unknown>];
   /** A frame that could not be understood; it was skipped. */
   'protocol-error': [Error];
@@ -156,8 +160,9 @@ export class RaceSocket extends EventEmitter<RaceSocketEvents> {
       this.clock.clearTimeout(handshake);
       if (current()) this.opened();
     });
+    // A Buffer: the socket keeps ws's default binaryType ('nodebuffer').
     ws.on('message', (raw) => {
-      if (current()) this.receive(raw.toString());
+      if (current()) this.receive(raw as Buffer);
     });
     ws.on('error', (error) => {
       if (current()) this.lastError = error;
@@ -221,11 +226,13 @@ export class RaceSocket extends EventEmitter<RaceSocketEvents> {
     void this.connect();
   }
 
-  private receive(text: string): void {
+  private receive(raw: Buffer): void {
     this.liveness.heard();
+    // The room page's HTML follows every race.data: most of a room's bytes, and nothing a bot reads.
+    if (isIgnoredFrame(raw)) return;
     let frame: Record<string, unknown>;
     try {
-      const value = parseJson(text, 'a socket frame');
+      const value = parseJson(raw.toString(), 'a socket frame');
       if (typeof value !== 'object' || value === null || Array.isArray(value))
         throw new Error('racetime.gg sent a socket frame that is not an object');
       frame = value as Record<string, unknown>;

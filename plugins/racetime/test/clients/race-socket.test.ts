@@ -128,6 +128,25 @@ t.test('delayed and repeated race.data frames are applied once, in version order
   t.same(versions, [2], 'the getrace repeat of version 2 is dropped');
 });
 
+t.test('race.renders frames, which bots ignore, are skipped unread', async (t) => {
+  const fx = await setup(t);
+  const { slug, socket } = await openFollowedRoom(t, fx, { invitational: false }, QUIET);
+  const types: unknown[] = [];
+  const errors: Error[] = [];
+  socket.on('frame', (f) => types.push(f.type));
+  socket.on('protocol-error', (e) => errors.push(e));
+  const mario = fx.emu.registerUser({ name: 'Mario' });
+  const joined = waitFor(socket, 'race', (u) => statusOf(u.race, mario.id) === 'not_ready');
+  fx.emu.players.join(slug, mario.id);
+  await joined;
+  // getrace answers race.data then race.renders again: once its race.data is read, the join's renders were too.
+  socket.send(botActions.getRace());
+  await waitFor(socket, 'frame', () => types.filter((type) => type === 'race.data').length === 2);
+  t.notOk(types.includes('race.renders'), 'no race.renders frame is handed on');
+  t.same(errors, []);
+  t.equal(socket.race?.version, 2, 'the race itself is read');
+});
+
 t.test('a renewed token moves the socket; an expired one is replaced on the permission error', async (t) => {
   const fx = await setup(t);
   const { slug, socket } = await openFollowedRoom(t, fx, {}, QUIET);
