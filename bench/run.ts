@@ -3,6 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from '@racedesk/core';
 import type { ChildMessage } from './lib/child.js';
 import type { BenchmarkOutcome } from './lib/define-benchmark.js';
 import { figureRows, renderTable } from './lib/format.js';
@@ -22,10 +23,14 @@ async function discover(filters: readonly string[]): Promise<string[]> {
   return chosen.map((f) => join(BENCH_DIR, f));
 }
 
-/** Runs one benchmark file in a child process (tsx loader, IPC for the outcome, a hard time limit). */
+/**
+ * Runs one benchmark file in a child process (tsx loader, IPC for the outcome, a hard time limit), with
+ * the Node flags `racedesk serve` gives the server process: the app is measured as it runs.
+ */
 function runInChild(file: string): Promise<BenchmarkOutcome> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [file], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const execArgv = ['--import', 'tsx', ...serverNodeFlags()];
+    const child = fork(CHILD, [file], { execArgv, stdio: 'inherit' });
     let message: ChildMessage | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     child.on('message', (m) => {

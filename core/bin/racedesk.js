@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Racedesk runs from its TypeScript sources through tsx (see docs/adr/0002-run-typescript-with-tsx.md).
+// Racedesk runs from its TypeScript sources through tsx (see docs/adr/0001-run-typescript-with-tsx.md).
 import { register } from 'tsx/esm/api';
 
 register();
