@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createTestDatabase, freePort } from '@racedesk/testkit';
 import t, { type Test } from 'tap';
 import { serverNodeFlags } from '../../src/cli/server-process.js';
@@ -43,12 +43,21 @@ async function startServe(t: Test, env: NodeJS.ProcessEnv = {}) {
   return { parent, port, output, closed };
 }
 
-/** The command lines of `pid`'s child processes. */
+/** The command lines of `pid`'s child processes (from /proc: each process's stat names its parent). */
 function childCommandLines(pid: number): string[] {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
-  return children
-    .filter(Boolean)
-    .map((c) => readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').join(' '));
+  const lines: string[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) lines.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' '));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return lines;
 }
 
 const exited = (child: ChildProcess) =>
@@ -73,25 +82,25 @@ t.test(
   },
 );
 
+t.test('the server shuts down gracefully when the command that started it dies', async (t) => {
+  const { parent, port, output, closed } = await startServe(t);
+  parent.kill('SIGKILL');
+  await closed;
+  t.match(output.text, /SIGTERM received, shutting down/);
+  const after = await fetch(`http://127.0.0.1:${port}/healthz`).catch((e: Error) => e);
+  t.type(after, Error, 'nothing listens any more');
+});
+
 t.test(
-  'the server shuts down gracefully when the command that started it dies',
+  'with a pool size already chosen (NODE_OPTIONS), serve runs in the process itself',
   { skip: process.platform !== 'linux' && 'reads /proc' },
   async (t) => {
-    const { parent, port, output, closed } = await startServe(t);
-    parent.kill('SIGKILL');
-    await closed;
-    t.match(output.text, /SIGTERM received, shutting down/);
-    const after = await fetch(`http://127.0.0.1:${port}/healthz`).catch((e: Error) => e);
-    t.type(after, Error, 'nothing listens any more');
+    const { parent, port } = await startServe(t, { NODE_OPTIONS: '--v8-pool-size=2' });
+    t.same(
+      childCommandLines(parent.pid!).filter((c) => c.includes('serve')),
+      [],
+      'no server child process',
+    );
+    t.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
   },
 );
-
-t.test('with a pool size already chosen (NODE_OPTIONS), serve runs in the process itself', async (t) => {
-  const { parent, port } = await startServe(t, { NODE_OPTIONS: '--v8-pool-size=2' });
-  t.same(
-    childCommandLines(parent.pid!).filter((c) => c.includes('serve')),
-    [],
-    'no server child process',
-  );
-  t.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
-});
