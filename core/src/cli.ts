@@ -3,7 +3,7 @@ import { jobsCommand } from './cli/jobs-command.js';
 import { migrateCommand } from './cli/migrate-command.js';
 import { pluginsCommand } from './cli/plugins-command.js';
 import { secretsRotateCommand } from './cli/secrets-command.js';
-import { followParentProcess, runServerProcess } from './cli/server-process.js';
+import { followParentProcess } from './cli/server-process.js';
 import { tokenCreateCommand } from './cli/token-command.js';
 import type { InstanceRole } from './runtime.js';
 import { serve } from './server.js';
@@ -42,8 +42,6 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'serve': {
         const { role = 'all' } = parse(rest, { role: { type: 'string' } }) as { role?: string };
         if (!ROLES.has(role)) throw new UsageError(`--role must be api, worker or all (got "${role}")`);
-        const serverProcess = runServerProcess();
-        if (serverProcess) return await serverProcess;
         followParentProcess();
         await serve(role as InstanceRole);
         return -1; // keeps running

@@ -27,10 +27,11 @@ function hasPoolSize(): boolean {
 }
 
 /**
- * Starts the server in a child Node process with {@link serverNodeFlags} (a platform pool size can only
- * be set when Node starts) unless this process already has a pool size; resolves with the child's exit
- * code, or with null when the server should run in this process. The child shares the terminal, gets
- * the signals this process gets, and shuts down gracefully if this process dies.
+ * For `racedesk serve` (called by `bin/racedesk.js` before anything else is loaded): starts the same
+ * command in a child Node process with {@link serverNodeFlags} (a platform pool size can only be set when
+ * Node starts) unless this process already has a pool size; resolves with the child's exit code, or is
+ * null when the server should run in this process. The child shares the terminal, gets the signals this
+ * process gets, and shuts down gracefully if this process dies. This module imports nothing heavy.
  */
 export function runServerProcess(): Promise<number> | null {
   if (hasPoolSize() || !process.argv[1]) return null;
