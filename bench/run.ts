@@ -3,7 +3,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverNodeFlags } from '@racedesk/core';
+// The module alone (it imports nothing heavy): the runner does not load the app it measures.
+import { serverNodeFlags } from '../core/src/cli/server-process.js';
 import type { ChildMessage } from './lib/child.js';
 import type { BenchmarkOutcome } from './lib/define-benchmark.js';
 import { figureRows, renderTable } from './lib/format.js';

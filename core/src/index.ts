@@ -9,7 +9,6 @@ export { roleOfActor } from './auth/org-role.js';
 export type { Caller, RequestAccess, RouteAuth } from './auth/request-context.js';
 export { ORG_ROLES, type OrgRole, OrgRoleSchema, roleAtLeast } from './auth/roles.js';
 export { DEFAULT_RATE_LIMITS, type RateLimits } from './auth/security-plugins.js';
-export { serverNodeFlags } from './cli/server-process.js';
 export { type Clock, systemClock } from './clock.js';
 export { loadConfig, validateConfig } from './config/load.js';
 export { ConfigSchema, type RacedeskConfig } from './config/schema.js';

@@ -330,16 +330,11 @@ const roomFields = (ref: RoomRef): RoomRef => ({
 
 /** The fields every entrant event starts with: the room, then who it is about. */
 function entrantFields(ref: RoomRef, entrant: EntrantRef, userId: number | null, raceStatus: string) {
-  return {
-    category: ref.category,
-    roomSlug: ref.roomSlug,
-    roomName: ref.roomName,
-    matchId: ref.matchId,
-    tournamentId: ref.tournamentId,
+  return Object.assign(roomFields(ref), {
     racetimeUserId: entrant.id,
     racetimeUserName: entrant.fullName,
     userId,
     resolvedAs: userId === null ? ('unknown' as const) : ('linked' as const),
     raceStatus,
-  };
+  });
 }
