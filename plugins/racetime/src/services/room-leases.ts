@@ -15,7 +15,8 @@ const RENEWAL_CHUNK = 100;
 /**
  * Holds room sockets across instances: each live room has a lease row (`lease_holder`,
  * `lease_expires_at`). Every tick renews this instance's leases, takes rooms whose holder stopped
- * renewing (or that nobody holds, e.g. after a restart), follows what it holds and drops what it lost.
+ * renewing (or that nobody holds, e.g. after a restart), follows what it holds and drops what it lost,
+ * then reads the followed rooms' entrant links again.
  */
 export class RoomLeases {
   private timer: unknown = null;
@@ -94,6 +95,10 @@ export class RoomLeases {
     const names = new Set(held.map((r) => r.slug));
     for (const row of held) this.tracker.follow(row.slug, Number(row.bot_id));
     for (const name of this.tracker.followed()) if (!names.has(name)) this.tracker.unfollow(name);
+    // Only a shortcut: links older than the tracker keeps them are read again by the room's next update.
+    await this.tracker
+      .refreshLinks()
+      .catch((error) => this.ctx.logger.warn({ err: error }, 'entrant links not read again'));
   }
 
   /** Renews (or takes) the leases of up to {@link RENEWAL_CHUNK} rooms with ids above `after`. */

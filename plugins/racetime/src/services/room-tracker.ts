@@ -2,6 +2,7 @@ import { type BotActionFrame, botActions } from '../clients/bot-actions.js';
 import type { RacetimeChatMessage } from '../clients/chat-message.js';
 import type { RacetimeRace } from '../clients/race-data.js';
 import { RaceSocket, type RaceUpdate } from '../clients/race-socket.js';
+import { accountLinks } from './account-links.js';
 import { ChatCommands } from './chat-commands.js';
 import type { RoomRow } from './room-repository.js';
 import { RaceUpdateBatcher } from './room-update-batch.js';
@@ -31,7 +32,11 @@ interface FollowedRoom {
 
 const PERMISSION_DENIED = 'Permission denied. Check your authorization token.';
 const RECENT_ACTIONS = 10;
-/** How long batched updates resolve entrants with the links read before (then they are read again). */
+/**
+ * How long batched updates resolve entrants with the links read before; then the room's next update
+ * reads them again in a transaction of its own. The lease round reads every room's links again sooner
+ * ({@link RoomTracker.refreshLinks}), so this only comes into play when that fails.
+ */
 const LINKS_KEPT_MS = 30_000;
 
 /**
@@ -183,7 +188,8 @@ export class RoomTracker {
     if (!followUp) return;
     room.known = followUp.race;
     room.row = followUp.room;
-    room.links = followUp.links;
+    // The newest read wins (the lease round may have read them again while this update was stored).
+    if (!room.links || followUp.links.readAt >= room.links.readAt) room.links = followUp.links;
     this.act(room, followUp);
     if (!room.noticePosted && followUp.room.not_invited.length > 0) await this.postNotice(room, followUp);
     if (followUp.done) this.unfollow(name);
@@ -201,6 +207,31 @@ export class RoomTracker {
       if (room.accepted.has(id)) continue;
       room.accepted.add(id);
       this.send(room, botActions.acceptRequest(id));
+    }
+  }
+
+  /**
+   * Reads again who of the followed rooms' entrants is linked to a user, in one query for every room
+   * (the lease round calls it). Batched updates resolve entrants with these links, so a player who links
+   * their account during a race is resolved from the next round on, without taking each room's updates
+   * out of the shared statement to read its links (which, for rooms followed together, came all at once).
+   */
+  async refreshLinks(): Promise<void> {
+    const rooms = [...this.rooms.values()];
+    const ids = new Set(rooms.flatMap((r) => (r.links ? [...r.links.checked] : [])));
+    if (ids.size === 0) return;
+    const readAt = this.runtime.clock.now().getTime();
+    const linked = await accountLinks.forRacetimeIds(this.ctx.db, [...ids]);
+    for (const room of rooms) {
+      const links = room.links;
+      // Skip a room whose links were read since, or that has entrants this read did not cover.
+      if (!links || links.readAt > readAt || [...links.checked].some((id) => !ids.has(id))) continue;
+      const users = new Map<string, number>();
+      for (const id of links.checked) {
+        const userId = linked.get(id);
+        if (userId !== undefined) users.set(id, userId);
+      }
+      room.links = { checked: links.checked, users, readAt };
     }
   }
 
