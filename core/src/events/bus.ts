@@ -26,10 +26,11 @@ export interface Subscription {
   timeoutMs: number;
   handler: (event: DispatchedEvent) => Promise<void> | void;
   /**
-   * Optional: called once with the events of a committed transaction this subscriber will get, before
-   * the first is dispatched, so it can read what they need in one query instead of one per event.
-   * Subscribers sharing one `prepare` function get one call with all their events. A failure is logged
-   * and the events are dispatched all the same.
+   * Optional: called once with the events of a committed transaction this subscriber will get, as it
+   * commits, so it can read what they need in one query instead of one per event. Subscribers sharing
+   * one `prepare` function get one call with all their events. Each of them waits for it before its
+   * handler runs; the other subscribers do not. A failure is logged and the events are dispatched all
+   * the same. A redelivery (recovery) runs the handler without it.
    */
   prepare?: (events: DispatchedEvent[]) => Promise<void>;
 }
@@ -45,8 +46,12 @@ interface Route {
   /** Ids of the durable subscribers (the outbox row owes the event to each). */
   durable: readonly string[];
   /** The read-ahead functions of its subscribers ({@link Subscription.prepare}), once each. */
-  prepares: ReadonlyArray<NonNullable<Subscription['prepare']>>;
+  prepares: readonly Prepare[];
 }
+
+type Prepare = NonNullable<Subscription['prepare']>;
+/** The read-ahead of a committed transaction's events under way, by `prepare` function (never rejects). */
+type Prepared = ReadonlyMap<Prepare, Promise<void>>;
 
 interface QueuedEmit {
   row: OutboxRow;
@@ -173,8 +178,8 @@ export class EventBus {
   private async dispatchCommitted(events: DispatchedEvent[]): Promise<void> {
     this.inflight++;
     try {
-      await this.prepare(events);
-      for (const next of events) await this.dispatch(next);
+      const prepared = this.prepare(events);
+      for (const next of events) await this.dispatch(next, undefined, prepared);
     } finally {
       this.leave();
     }
@@ -233,23 +238,33 @@ export class EventBus {
     );
   }
 
-  /** Lets subscribers with `prepare` read ahead for a committed transaction's events. */
-  private async prepare(events: DispatchedEvent[]): Promise<void> {
-    const wanted = new Map<NonNullable<Subscription['prepare']>, DispatchedEvent[]>();
+  /**
+   * Starts the read-ahead of the subscribers with `prepare` for a committed transaction's events, each
+   * function once with all of its events. Only those subscribers wait for it (see {@link runOne}).
+   */
+  private prepare(events: DispatchedEvent[]): Prepared | undefined {
+    let wanted: Map<Prepare, DispatchedEvent[]> | undefined;
     for (const event of events) {
       for (const prepare of this.routeOf(event.name).prepares) {
+        wanted ??= new Map();
         const list = wanted.get(prepare);
         if (list) list.push(event);
         else wanted.set(prepare, [event]);
       }
     }
+    if (!wanted) return undefined;
+    const prepared = new Map<Prepare, Promise<void>>();
     for (const [prepare, some] of wanted) {
-      try {
-        await prepare(some);
-      } catch (error) {
-        this.logger.warn({ err: error, events: some.length }, 'event subscriber could not prepare');
-      }
+      const run = async () => {
+        try {
+          await prepare(some);
+        } catch (error) {
+          this.logger.warn({ err: error, events: some.length }, 'event subscriber could not prepare');
+        }
+      };
+      prepared.set(prepare, run());
     }
+    return prepared;
   }
 
   private leave(): void {
@@ -287,16 +302,19 @@ export class EventBus {
     });
   }
 
-  /** Runs the subscribers of an event by priority; `only` limits it to some (recovery). */
-  async dispatch(event: DispatchedEvent, only?: ReadonlySet<string>): Promise<void> {
+  /**
+   * Runs the subscribers of an event by priority; `only` limits it to some (recovery), `prepared` is
+   * the read-ahead of its committed transaction.
+   */
+  async dispatch(event: DispatchedEvent, only?: ReadonlySet<string>, prepared?: Prepared): Promise<void> {
     this.inflight++;
     try {
       // Handlers start after the emitter's current step, never inside its call to emit.
       await undefined;
       for (const group of this.routeOf(event.name).groups) {
         const runs = only ? group.filter((s) => only.has(s.id)) : group;
-        if (runs.length === 1) await this.runOne(runs[0]!, event);
-        else if (runs.length > 1) await Promise.all(runs.map((s) => this.runOne(s, event)));
+        if (runs.length === 1) await this.runOne(runs[0]!, event, prepared);
+        else if (runs.length > 1) await Promise.all(runs.map((s) => this.runOne(s, event, prepared)));
       }
     } finally {
       this.leave();
@@ -317,7 +335,9 @@ export class EventBus {
     return route;
   }
 
-  private async runOne(sub: Subscription, event: DispatchedEvent): Promise<void> {
+  private async runOne(sub: Subscription, event: DispatchedEvent, prepared?: Prepared): Promise<void> {
+    const ahead = sub.prepare && prepared?.get(sub.prepare);
+    if (ahead) await ahead;
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -175,6 +175,14 @@ export interface PluginSubscriber<Config = unknown, E extends EventDefinition = 
    */
   readonly optional?: boolean;
   handler(event: DispatchedEvent<E>, ctx: PluginContext<Config>): Promise<void> | void;
+  /**
+   * Optional read-ahead: called once with the events of a committed transaction that this subscriber
+   * will get (those of organizations with the plugin on), as the transaction commits, so the handler can
+   * find what it needs without one query per event. The plugin's subscribers that share one function
+   * get one call with all their events. Only they wait for it; a failure is logged and their handlers
+   * run all the same. A durable event's redelivery runs the handler alone: it must work without it.
+   */
+  prepare?(events: Array<DispatchedEvent<E>>, ctx: PluginContext<Config>): Promise<void>;
 }
 
 /** What a plugin declares about itself. `src/index.ts` of a plugin is one `definePlugin({...})` call. */

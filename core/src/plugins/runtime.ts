@@ -7,10 +7,17 @@ import type { RacedeskConfig } from '../config/schema.js';
 import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
 import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
-import type { EventBus } from '../events/bus.js';
+import type { EventBus, Subscription } from '../events/bus.js';
+import type { DispatchedEvent } from '../events/define-event.js';
 import type { InstanceRole } from '../runtime.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
-import type { PluginContext, PluginDefinition, PluginInstanceConfig, PluginServices } from './contract.js';
+import type {
+  PluginContext,
+  PluginDefinition,
+  PluginInstanceConfig,
+  PluginServices,
+  PluginSubscriber,
+} from './contract.js';
 
 /** A plugin after loading: its definition, resolved config, context and provided service. */
 export interface LoadedPlugin {
@@ -117,6 +124,31 @@ function createContext(
   };
 }
 
+type PluginPrepare = NonNullable<PluginSubscriber['prepare']>;
+
+/**
+ * The bus's `prepare` for each of a plugin's read-ahead functions (one per function, so subscribers
+ * sharing it get one call): it hands on the events of organizations that have the plugin on.
+ */
+function readAheads(
+  context: PluginContext,
+): (prepare: PluginPrepare) => NonNullable<Subscription['prepare']> {
+  const wrapped = new Map<PluginPrepare, NonNullable<Subscription['prepare']>>();
+  return (prepare) => {
+    let bus = wrapped.get(prepare);
+    if (!bus) {
+      bus = async (events) => {
+        const mine: DispatchedEvent[] = [];
+        for (const event of events)
+          if (event.orgId === null || (await context.enablement.isEnabled(event.orgId))) mine.push(event);
+        if (mine.length > 0) await prepare(mine, context);
+      };
+      wrapped.set(prepare, bus);
+    }
+    return bus;
+  };
+}
+
 /**
  * Wires plugins in dependency order: declares their events, registers subscribers and jobs under
  * namespaced names (duplicates stop the boot), builds provided services, then runs `init`.
@@ -133,6 +165,7 @@ export async function wirePlugins(
     loaded.set(plugin.id, { definition: plugin, context });
   }
   for (const { definition: plugin, context } of loaded.values()) {
+    const prepareOf = readAheads(context);
     const seenJobs = new Set<string>();
     for (const job of plugin.jobs ?? []) {
       if (seenJobs.has(job.name))
@@ -170,6 +203,7 @@ export async function wirePlugins(
         priority: sub.priority ?? 'normal',
         durable: sub.durable ?? false,
         timeoutMs: sub.timeoutMs ?? DEFAULT_SUBSCRIBER_TIMEOUT_MS,
+        prepare: sub.prepare && prepareOf(sub.prepare),
         handler: async (event) => {
           // Events of an org that has the plugin off never reach the plugin.
           if (event.orgId !== null && !(await context.enablement.isEnabled(event.orgId))) return;

@@ -60,6 +60,38 @@ t.test(
   },
 );
 
+t.test('only a subscriber with a prepare waits for it: the others of the event run meanwhile', async (t) => {
+  const calls: string[] = [];
+  const { app } = await createTestApp({ plugins: [busPlugin(calls)], t });
+  const { bus, db } = app.racedesk;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  bus.subscribe({
+    id: 'slow-reader',
+    eventName: Pinged.name,
+    priority: 'low',
+    durable: false,
+    timeoutMs: 1000,
+    prepare: () => gate,
+    handler: (e) => void calls.push(`slow-reader:${(e.payload as { n: number }).n}`),
+  });
+  await db.transaction(async (trx) => {
+    for (const n of [1, 2]) await bus.emit(Pinged, { n }, { actor }, trx);
+  });
+  for (let turns = 0; turns < 1000 && !calls.includes('low:1'); turns++)
+    await new Promise((resolve) => setImmediate(resolve));
+  t.same(calls, ['high:1', 'normal:1', 'low:1'], 'the first event reached the subscribers without a prepare');
+  release();
+  await bus.idle();
+  t.same(
+    calls.slice(3),
+    ['slow-reader:1', 'high:2', 'normal:2', 'low:2', 'slow-reader:2'],
+    'the reader ran once its read-ahead was done, and the next event only after it',
+  );
+});
+
 t.test(
   'durable subscribers confirm a stream of events in a few shared statements; idle waits for them',
   async (t) => {
