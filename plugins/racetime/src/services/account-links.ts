@@ -35,8 +35,9 @@ export const accountLinks = {
   },
   async forRacetimeIds(db: Knex | Knex.Transaction, ids: string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
+    // One array parameter, however many ids (the lease round reads every followed room's entrants).
     const rows = await db('racetime_account_links')
-      .whereIn('racetime_id', ids)
+      .whereRaw('racetime_id = any(?::text[])', [ids])
       .select('user_id', 'racetime_id');
     return new Map(rows.map((r) => [r.racetime_id as string, Number(r.user_id)]));
   },
