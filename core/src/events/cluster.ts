@@ -12,13 +12,16 @@ const RECONNECT_MS = 1_000;
 /**
  * Listens on PostgreSQL NOTIFY for events committed by any instance (each notification names up to
  * `NOTIFY_IDS` of them), reads them from the outbox in one query and hands them to the listeners
- * in id order. Uses its own connection, outside the pool, reconnecting if lost.
+ * in id order, one notification after the other (a large transaction's notifications never overtake
+ * each other). Uses its own connection, outside the pool, reconnecting if lost.
  */
 export class ClusterFeed {
   private client?: pg.Client;
   private readonly listeners = new Set<ClusterListener>();
   private closed = false;
   private reconnectTimer?: NodeJS.Timeout;
+  /** Notifications are read one after the other, so listeners get events in commit order. */
+  private delivering: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -36,7 +39,9 @@ export class ClusterFeed {
     const client = new pg.Client({ connectionString: this.url });
     client.on('error', (err) => this.logger.warn({ err }, 'event feed connection error'));
     client.on('end', () => this.scheduleReconnect());
-    client.on('notification', (msg) => void this.deliver(msg.payload));
+    client.on('notification', (msg) => {
+      this.delivering = this.delivering.then(() => this.deliver(msg.payload));
+    });
     await client.connect();
     await client.query(`listen ${NOTIFY_CHANNEL}`);
     this.client = client;
