@@ -227,10 +227,8 @@ export class Scheduler {
 
   /**
    * Jobs that are due now and still to be run here: free due rows in the store (unlocked, or with an
-   * expired lock) and due rows this instance locked, plus the runs this instance has locked and not
-   * finished (Agenda's own list, so a lock left by a dead instance never counts as ours). A row counts
-   * from the moment it is locked: Agenda fills its queue on its own too (on the store's notification
-   * that a job was saved), and such a run is locked in the store before it is in Agenda's list.
+   * expired lock), plus the runs this instance has locked and not finished (Agenda's own list, so a
+   * lock left by a dead instance never counts as ours).
    */
   private async dueJobs(): Promise<string[]> {
     if (!this.pool || !this.options.processJobs) return [];
@@ -238,8 +236,8 @@ export class Scheduler {
     const result = await this.pool.query(
       `select name, next_run_at from agenda_jobs
        where name = any($1) and disabled = false and next_run_at <= $2
-         and (locked_at is null or locked_at <= $3 or last_modified_by = $4)`,
-      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS), this.instanceName],
+         and (locked_at is null or locked_at <= $3)`,
+      [[...this.jobs.keys()], now, new Date(now.getTime() - DEFAULT_LOCK_LIFETIME_MS)],
     );
     const free = (result.rows as Array<{ name: string; next_run_at: Date }>).map(
       (r) => `${r.name} due ${r.next_run_at.toISOString()}`,
