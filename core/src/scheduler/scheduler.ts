@@ -47,6 +47,8 @@ export class Scheduler {
   private pool?: pg.Pool;
   private started = false;
   private running = 0;
+  /** Agenda's queue fillings under way (see {@link countQueueFillings}). */
+  private filling = 0;
   private readonly instanceName: string;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -105,6 +107,7 @@ export class Scheduler {
     this.agenda = agenda;
     if (this.options.processJobs) {
       await agenda.start();
+      this.countQueueFillings(agenda);
       for (const job of this.jobs.values()) {
         if (job.every) await agenda.every(job.every, job.name, {}, { skipImmediate: false });
         else if (job.cron) await agenda.every(job.cron, job.name, {});
@@ -204,14 +207,35 @@ export class Scheduler {
     for (;;) {
       await this.poke();
       const due = await this.dueJobs();
-      if (due.length === 0 && this.running === 0) return;
+      if (due.length === 0 && this.running === 0 && this.filling === 0) return;
       if (performance.now() > deadline) {
         throw new Error(
-          `Jobs did not settle: ${due.length} due (${due.join(', ')}), ${this.running} running`,
+          `Jobs did not settle: ${due.length} due (${due.join(', ')}), ${this.running} running, ${this.filling} being locked`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /**
+   * Counts Agenda's queue fillings under way. Besides its polls, Agenda fills its queue when the store
+   * says a job was saved: that run is locked in the store before it is in Agenda's list of locked jobs,
+   * and {@link settle} must not take that moment for quiet.
+   */
+  private countQueueFillings(agenda: Agenda): void {
+    const processor = (
+      agenda as unknown as { jobProcessor?: { jobQueueFilling(name: string): Promise<void> } }
+    ).jobProcessor;
+    if (!processor) return;
+    const fill = processor.jobQueueFilling.bind(processor);
+    processor.jobQueueFilling = async (name) => {
+      this.filling++;
+      try {
+        await fill(name);
+      } finally {
+        this.filling--;
+      }
+    };
   }
 
   /** When the earliest pending one-off job is due (test clocks stop there), if any. */
