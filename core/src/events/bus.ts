@@ -16,6 +16,7 @@ import type {
 } from './define-event.js';
 import { committedEvent, insertEvents, insertEventsWith, type OutboxRow } from './outbox.js';
 import type { SubscriberPriority } from './priority.js';
+import { type Prepare, type Prepared, startReadAheads } from './read-ahead.js';
 
 /** A handler registered on the bus (the loader builds these from plugins' subscriber definitions). */
 export interface Subscription {
@@ -32,7 +33,7 @@ export interface Subscription {
    * handler runs; the other subscribers do not. A failure is logged and the events are dispatched all
    * the same. A redelivery (recovery) runs the handler without it.
    */
-  prepare?: (events: DispatchedEvent[]) => Promise<void>;
+  prepare?: Prepare;
 }
 
 const PRIORITIES: SubscriberPriority[] = ['high', 'normal', 'low'];
@@ -48,10 +49,6 @@ interface Route {
   /** The read-ahead functions of its subscribers ({@link Subscription.prepare}), once each. */
   prepares: readonly Prepare[];
 }
-
-type Prepare = NonNullable<Subscription['prepare']>;
-/** The read-ahead of a committed transaction's events under way, by `prepare` function (never rejects). */
-type Prepared = ReadonlyMap<Prepare, Promise<void>>;
 
 interface QueuedEmit {
   row: OutboxRow;
@@ -178,7 +175,7 @@ export class EventBus {
   private async dispatchCommitted(events: DispatchedEvent[]): Promise<void> {
     this.inflight++;
     try {
-      const prepared = this.prepare(events);
+      const prepared = startReadAheads(events, (name) => this.routeOf(name).prepares, this.logger);
       for (const next of events) await this.dispatch(next, undefined, prepared);
     } finally {
       this.leave();
@@ -236,35 +233,6 @@ export class EventBus {
       () => this.dispatchCommitted(events),
       () => {},
     );
-  }
-
-  /**
-   * Starts the read-ahead of the subscribers with `prepare` for a committed transaction's events, each
-   * function once with all of its events. Only those subscribers wait for it (see {@link runOne}).
-   */
-  private prepare(events: DispatchedEvent[]): Prepared | undefined {
-    let wanted: Map<Prepare, DispatchedEvent[]> | undefined;
-    for (const event of events) {
-      for (const prepare of this.routeOf(event.name).prepares) {
-        wanted ??= new Map();
-        const list = wanted.get(prepare);
-        if (list) list.push(event);
-        else wanted.set(prepare, [event]);
-      }
-    }
-    if (!wanted) return undefined;
-    const prepared = new Map<Prepare, Promise<void>>();
-    for (const [prepare, some] of wanted) {
-      const run = async () => {
-        try {
-          await prepare(some);
-        } catch (error) {
-          this.logger.warn({ err: error, events: some.length }, 'event subscriber could not prepare');
-        }
-      };
-      prepared.set(prepare, run());
-    }
-    return prepared;
   }
 
   private leave(): void {

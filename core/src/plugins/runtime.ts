@@ -7,8 +7,9 @@ import type { RacedeskConfig } from '../config/schema.js';
 import type { Database } from '../db/connect.js';
 import type { CoreDomain } from '../domain-services.js';
 import { DuplicateNameError, forbidden, notFound, PluginDependencyError } from '../errors.js';
-import type { EventBus, Subscription } from '../events/bus.js';
+import type { EventBus } from '../events/bus.js';
 import type { DispatchedEvent } from '../events/define-event.js';
+import type { Prepare } from '../events/read-ahead.js';
 import type { InstanceRole } from '../runtime.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type {
@@ -130,10 +131,8 @@ type PluginPrepare = NonNullable<PluginSubscriber['prepare']>;
  * The bus's `prepare` for each of a plugin's read-ahead functions (one per function, so subscribers
  * sharing it get one call): it hands on the events of organizations that have the plugin on.
  */
-function readAheads(
-  context: PluginContext,
-): (prepare: PluginPrepare) => NonNullable<Subscription['prepare']> {
-  const wrapped = new Map<PluginPrepare, NonNullable<Subscription['prepare']>>();
+function readAheads(context: PluginContext): (prepare: PluginPrepare) => Prepare {
+  const wrapped = new Map<PluginPrepare, Prepare>();
   return (prepare) => {
     let bus = wrapped.get(prepare);
     if (!bus) {
